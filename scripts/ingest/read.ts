@@ -6,7 +6,13 @@ import { parse } from 'csv-parse/sync';
 /** Rows of a CSV file with a header, as string records (row i of the result is source_row i + 1). */
 export function readCsv(rawRoot: string, relPath: string): Record<string, string>[] {
   const text = readFileSync(join(rawRoot, relPath), 'utf8');
-  return parse(text, { columns: true, skip_empty_lines: true, relax_column_count: true, bom: true, trim: true });
+  return parse(text, {
+    columns: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    bom: true,
+    trim: true,
+  });
 }
 
 export function readJson<T = unknown>(rawRoot: string, relPath: string): T {

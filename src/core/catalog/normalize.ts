@@ -26,17 +26,7 @@ export const GGUF_BITS: Record<string, number> = {
   iq2_xxs: 2.06,
 };
 
-export const PRECISIONS = [
-  'fp32',
-  'tf32',
-  'fp16',
-  'bf16',
-  'fp8',
-  'fp4',
-  'int8',
-  'int4',
-  'mixed',
-] as const;
+export const PRECISIONS = ['fp32', 'tf32', 'fp16', 'bf16', 'fp8', 'fp4', 'int8', 'int4', 'mixed'] as const;
 
 const PRECISION_SYNONYMS: Record<string, string> = {
   fp32: 'fp32',
@@ -119,7 +109,17 @@ export function bitsPerWeight(precision: string): number | null {
 }
 
 const UNIT_TABLE: Record<string, Record<string, number>> = {
-  ms: { ms: 1, s: 1000, sec: 1000, seconds: 1000, us: 0.001, µs: 0.001, microseconds: 0.001, ns: 1e-6, milliseconds: 1 },
+  ms: {
+    ms: 1,
+    s: 1000,
+    sec: 1000,
+    seconds: 1000,
+    us: 0.001,
+    µs: 0.001,
+    microseconds: 0.001,
+    ns: 1e-6,
+    milliseconds: 1,
+  },
   'items/s': {
     'items/s': 1,
     'img/s': 1,
@@ -129,7 +129,7 @@ const UNIT_TABLE: Record<string, Record<string, number>> = {
     'seq/s': 1,
     'sequences/s': 1,
     'queries/s': 1,
-    'qps': 1,
+    qps: 1,
     'inferences/s': 1,
     'tokens/s': 1,
     'tok/s': 1,
@@ -143,10 +143,19 @@ const UNIT_TABLE: Record<string, Record<string, number>> = {
  * Convert a value given in `rawUnit` to the normalized unit of `metric`.
  * Returns null when the unit does not fit the metric (e.g. `GB` for a latency).
  */
-export function normalizeValue(metric: Metric, value: number, rawUnit: string): { value: number; unit: Unit } | null {
+export function normalizeValue(
+  metric: Metric,
+  value: number,
+  rawUnit: string,
+): { value: number; unit: Unit } | null {
   const unit = METRIC_UNITS[metric];
   const table = UNIT_TABLE[unit];
-  const key = rawUnit.trim().toLowerCase().replace(/\s+/g, '').replace('/sec', '/s').replace('persecond', '/s');
+  const key = rawUnit
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, '')
+    .replace('/sec', '/s')
+    .replace('persecond', '/s');
   const factor = table?.[key] ?? table?.[rawUnit.trim()];
   if (factor === undefined || !Number.isFinite(value)) return null;
   return { value: value * factor, unit };

@@ -41,7 +41,7 @@ export function buildNameIndex(entries: readonly Named[], stripPrefixes: readonl
   };
   const strip = (key: string): string => {
     let k = key;
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const p of stripPrefixes) {
         if (k.startsWith(p) && k.length > p.length) {
@@ -87,4 +87,14 @@ export function buildNameIndex(entries: readonly Named[], stripPrefixes: readonl
 }
 
 /** Vendor words tables add or omit before device names. */
-export const HARDWARE_PREFIXES = ['nvidia', 'geforce', 'tesla', 'amd', 'radeon', 'instinct', 'intel', 'apple', 'google'];
+export const HARDWARE_PREFIXES = [
+  'nvidia',
+  'geforce',
+  'tesla',
+  'amd',
+  'radeon',
+  'instinct',
+  'intel',
+  'apple',
+  'google',
+];
