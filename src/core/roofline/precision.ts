@@ -1,0 +1,110 @@
+/** Precisions as the roofline sees them: bytes per weight/activation/KV element and the compute path used. */
+import type { HardwareRow } from '../catalog/schema.ts';
+import { bitsPerWeight, GGUF_BITS } from '../catalog/normalize.ts';
+
+/** The peak-FLOPS column a precision computes at. */
+export type ComputeClass = 'fp32' | 'tf32' | 'fp16' | 'bf16' | 'fp8' | 'fp4' | 'int8' | 'int4';
+
+export interface PrecisionInfo {
+  id: string;
+  weightBits: number;
+  activationBytes: number;
+  kvBytes: number;
+  /** Compute paths the kernels may use, fastest-allowed first; the bound uses the fastest the device has. */
+  compute: ComputeClass[];
+  /** Weight-only quantization (GGUF, int4 W4A16, MLC q4f16): dequantized to fp16/fp32 for the math. */
+  weightOnly: boolean;
+}
+
+/** Precision → its info; null for an unknown precision. */
+export function precisionInfo(precision: string): PrecisionInfo | null {
+  const id = precision.toLowerCase();
+  const bits = bitsPerWeight(id);
+  if (bits === null) return null;
+  const mk = (activationBytes: number, compute: ComputeClass[], weightOnly = false): PrecisionInfo => ({
+    id,
+    weightBits: bits,
+    activationBytes,
+    kvBytes: activationBytes,
+    compute,
+    weightOnly,
+  });
+  if (id in GGUF_BITS && !['f32', 'f16', 'bf16'].includes(id)) return mk(2, ['int8', 'fp16', 'fp32'], true);
+  switch (id) {
+    case 'fp32':
+      return mk(4, ['fp32']);
+    case 'tf32':
+      return mk(4, ['tf32']);
+    case 'fp16':
+    case 'mixed':
+      return mk(2, ['fp16']);
+    case 'bf16':
+    case 'mixed-bf16':
+      return mk(2, ['bf16']);
+    case 'fp8':
+      return mk(1, ['fp8']);
+    case 'fp4':
+      return mk(1, ['fp4']);
+    case 'int8':
+      return mk(1, ['int8']);
+    case 'int4':
+      return mk(2, ['int4', 'fp16'], true);
+    case 'q4f16':
+      return mk(2, ['fp16'], true);
+    case 'q4f32':
+      return mk(4, ['fp32'], true);
+    default:
+      return null;
+  }
+}
+
+const CPU_LIKE = new Set(['cpu', 'browser']);
+
+/** NVIDIA/AMD/Intel/Apple architectures with native bf16 math (Ampere+, CDNA2+, RDNA3+, Xe-HPC/Gaudi, Apple M2+). */
+const BF16_ARCH =
+  /ampere|ada|hopper|blackwell|cdna ?[234]|rdna ?[34]|gaudi|xe|battlemage|alchemist|tpu|m[234]\b|^m[234]/i;
+
+/**
+ * Peak dense TFLOPS (TOPS for ints) of one device for a compute class, or null when the device cannot
+ * compute that way. CPUs run fp16/bf16/int8 through their fp32 units unless the catalog states a faster path.
+ */
+export function peakTflops(hw: HardwareRow, compute: ComputeClass): number | null {
+  const cpu = CPU_LIKE.has(hw.kind);
+  const fp32 = hw.fp32_tflops;
+  switch (compute) {
+    case 'fp32':
+      return fp32;
+    case 'tf32':
+      return hw.tf32_tflops;
+    case 'fp16':
+      return hw.fp16_tflops ?? (cpu ? fp32 : null);
+    case 'bf16':
+      if (hw.bf16_tflops !== null) return hw.bf16_tflops;
+      if (cpu) return fp32;
+      return hw.architecture && BF16_ARCH.test(hw.architecture) ? hw.fp16_tflops : null;
+    case 'fp8':
+      return hw.fp8_tflops;
+    case 'fp4':
+      return hw.fp4_tflops;
+    case 'int8':
+      return hw.int8_tops ?? (cpu ? fp32 : null);
+    case 'int4':
+      return hw.int4_tops;
+  }
+}
+
+export type Support = { ok: true; compute: ComputeClass; peakTflops: number } | { ok: false; reason: string };
+
+/** Can `hw` run `precision`, and at which peak? The fastest allowed compute path the device has wins. */
+export function precisionSupport(hw: HardwareRow, precision: string): Support {
+  const info = precisionInfo(precision);
+  if (!info) return { ok: false, reason: `unknown precision "${precision}"` };
+  let best: { compute: ComputeClass; peakTflops: number } | null = null;
+  for (const c of info.compute) {
+    const p = peakTflops(hw, c);
+    if (p !== null && p > 0 && (best === null || p > best.peakTflops)) best = { compute: c, peakTflops: p };
+  }
+  if (best) return { ok: true, ...best };
+  const arch = hw.architecture ? ` (${hw.architecture})` : '';
+  return { ok: false, reason: `${hw.name}${arch} has no ${info.compute.join('/')} support in the catalog` };
+}

@@ -1,0 +1,60 @@
+/** A workload: what runs (model architecture) and how (mode, batch, lengths, precision, devices). */
+import type { Mode, ModelRow } from '../catalog/schema.ts';
+
+/** The architecture fields the roofline needs; a catalog ModelRow or a user-described model. */
+export type ModelArch = Pick<
+  ModelRow,
+  | 'id'
+  | 'family'
+  | 'modality'
+  | 'architecture'
+  | 'params_m'
+  | 'active_params_m'
+  | 'layers'
+  | 'hidden'
+  | 'heads'
+  | 'kv_heads'
+  | 'ffn'
+  | 'vocab'
+  | 'max_seq'
+  | 'image_size'
+  | 'gflops_per_sample'
+  | 'gflops_per_token'
+  | 'n_experts'
+  | 'experts_per_token'
+>;
+
+export type Parallelism = 'data' | 'tensor';
+
+export interface Workload {
+  model: ModelArch;
+  mode: Mode;
+  batch: number;
+  precision: string;
+  nDevices: number;
+  /** How several devices split the work; default: tensor for LLM inference that needs it, else data. */
+  parallelism?: Parallelism;
+  /** Encoder / training sequence length. */
+  seqLen?: number;
+  /** LLM generation: prompt and generated tokens. */
+  promptTokens?: number;
+  genTokens?: number;
+  /** Vision input resolution (square side, pixels). */
+  imageSize?: number;
+}
+
+/** Is this a token-generating (decoder) language model? */
+export function isGenerative(m: ModelArch): boolean {
+  return /decoder|moe/i.test(m.architecture) || (m.modality === 'text' && m.architecture === 'decoder-only');
+}
+
+/** Is this a sequence model (transformer encoder, decoder, encoder-decoder) with a token dimension? */
+export function isSequenceModel(m: ModelArch): boolean {
+  return (
+    isGenerative(m) ||
+    /encoder/i.test(m.architecture) ||
+    (m.gflops_per_sample === null && m.gflops_per_token !== null)
+  );
+}
+
+export const DEFAULTS = { seqLen: 128, promptTokens: 512, genTokens: 128, imageSize: 224 } as const;
