@@ -1,0 +1,191 @@
+/**
+ * featurize(): the one feature vector used by training, evaluation and serving. The manifest stores
+ * FEATURE_NAMES and FEATURE_VERSION, so a model trained on one layout cannot be served with another.
+ */
+import type { HardwareRow, Metric, ModelRow } from '../catalog/schema.ts';
+import type { RooflineEstimate } from '../roofline/estimate.ts';
+import { precisionInfo } from '../roofline/precision.ts';
+import type { Workload } from '../roofline/workload.ts';
+
+export const FEATURE_VERSION = 1;
+
+const oneHot = <T extends string>(prefix: string, values: readonly T[]) =>
+  values.map((v) => `${prefix}:${v}`);
+
+const COMPUTE = ['fp32', 'tf32', 'fp16', 'bf16', 'fp8', 'fp4', 'int8', 'int4'] as const;
+const KINDS = ['gpu', 'cpu', 'soc-gpu', 'npu', 'tpu', 'browser'] as const;
+const VENDORS = ['nvidia', 'amd', 'intel', 'apple', 'google', 'other'] as const;
+const PHASES = ['forward', 'train-step', 'prefill', 'decode'] as const;
+const MODALITIES = ['text', 'vision', 'audio', 'other'] as const;
+const ARCHS = ['cnn', 'vit', 'encoder', 'decoder', 'moe', 'other'] as const;
+const RUNTIMES = [
+  'tensorrt',
+  'pytorch',
+  'tensorflow',
+  'llama.cpp',
+  'mlc',
+  'onnx',
+  'openvino',
+  'browser',
+  'other',
+] as const;
+const METRIC_KINDS = ['throughput', 'latency', 'ttft', 'tpot', 'decode', 'prefill'] as const;
+const SCENARIOS = ['offline', 'server', 'single', 'multi', 'none'] as const;
+
+export const FEATURE_NAMES: readonly string[] = [
+  'log_flops_per_item',
+  'log_bytes_per_item',
+  'log_intensity',
+  'log_ridge',
+  'log_intensity_over_ridge',
+  'compute_share',
+  'comm_share',
+  'log2_batch',
+  'batch_unknown',
+  'log_peak_tflops',
+  'log_bw_gbs',
+  'log_params',
+  'log2_devices',
+  'memory_pressure',
+  'release_year',
+  'weight_only',
+  'training',
+  ...oneHot('compute', COMPUTE),
+  ...oneHot('kind', KINDS),
+  ...oneHot('vendor', VENDORS),
+  ...oneHot('phase', PHASES),
+  ...oneHot('modality', MODALITIES),
+  ...oneHot('arch', ARCHS),
+  ...oneHot('runtime', RUNTIMES),
+  ...oneHot('metric', METRIC_KINDS),
+  ...oneHot('scenario', SCENARIOS),
+];
+export const FEATURE_COUNT = FEATURE_NAMES.length;
+
+export interface FeatureInput {
+  workload: Workload;
+  hw: HardwareRow;
+  model: Pick<ModelRow, 'modality' | 'architecture' | 'params_m'>;
+  estimate: RooflineEstimate & { ok: true };
+  metric: Metric;
+  runtime: string | null;
+  scenario: string | null;
+  /** Whether the batch size was stated (false for MLPerf-style rows without one). */
+  batchKnown: boolean;
+}
+
+export function runtimeClass(runtime: string | null): (typeof RUNTIMES)[number] {
+  const r = (runtime ?? '').toLowerCase();
+  if (/tensorrt|trt/.test(r)) return 'tensorrt';
+  if (/webgpu|wasm|browser|chrome|firefox|safari|tfjs|web-llm|webllm|transformers\.js/.test(r))
+    return 'browser';
+  if (/llama\.?cpp|ggml|whisper\.cpp/.test(r)) return 'llama.cpp';
+  if (/mlc/.test(r)) return 'mlc';
+  if (/openvino/.test(r)) return 'openvino';
+  if (/onnx/.test(r)) return 'onnx';
+  if (/tensorflow|tf2|mxnet|paddle|jax|xla/.test(r)) return 'tensorflow';
+  if (/torch|pytorch|vllm|sglang|timm|deepspeed|megatron/.test(r)) return 'pytorch';
+  return 'other';
+}
+
+function archClass(architecture: string): (typeof ARCHS)[number] {
+  const a = architecture.toLowerCase();
+  if (a.includes('moe')) return 'moe';
+  if (a.includes('decoder')) return 'decoder';
+  if (a.includes('encoder')) return 'encoder';
+  if (a.includes('vit') || a.includes('transformer')) return 'vit';
+  if (a.includes('cnn') || a.includes('conv')) return 'cnn';
+  return 'other';
+}
+
+function metricKind(metric: Metric): (typeof METRIC_KINDS)[number] {
+  switch (metric) {
+    case 'latency_ms':
+      return 'latency';
+    case 'ttft_ms':
+      return 'ttft';
+    case 'tpot_ms':
+      return 'tpot';
+    case 'decode_tokens_s':
+      return 'decode';
+    case 'prefill_tokens_s':
+      return 'prefill';
+    default:
+      return 'throughput';
+  }
+}
+
+function scenarioClass(s: string | null): (typeof SCENARIOS)[number] {
+  const v = (s ?? '').toLowerCase();
+  if (v.includes('offline')) return 'offline';
+  if (v.includes('server') || v.includes('interactive')) return 'server';
+  if (v.includes('single')) return 'single';
+  if (v.includes('multi')) return 'multi';
+  return 'none';
+}
+
+const log10 = (x: number) => Math.log10(Math.max(x, 1e-30));
+
+/** Which phase a metric reads: decode metrics the decode phase, ttft/prefill the prefill phase, else the dominant one. */
+function phaseFor(est: RooflineEstimate & { ok: true }, metric: Metric) {
+  const by = (name: string) => est.phases.find((p) => p.phase === name);
+  if (metric === 'tpot_ms' || metric === 'decode_tokens_s') return by('decode') ?? est.phases[0]!;
+  if (metric === 'ttft_ms' || metric === 'prefill_tokens_s') return by('prefill') ?? est.phases[0]!;
+  if (est.phases.length > 1) return by('decode') ?? est.phases[0]!;
+  return est.phases[0]!;
+}
+
+/** Write the features of `x` into `out` at `offset` (allocation-free for bulk scoring). */
+export function featurizeInto(x: FeatureInput, out: Float32Array, offset = 0): void {
+  const est = x.estimate;
+  const phase = phaseFor(est, x.metric);
+  const items = Math.max(phase.items, 1);
+  const flops = phase.computeSeconds * est.peakTflops * 1e12;
+  const bw = x.hw.mem_bw_gbs ?? 1;
+  const bytes = phase.memorySeconds * bw * 1e9;
+  const ridge = (est.peakTflops * 1e12) / (bw * 1e9);
+  const intensity = bytes > 0 ? flops / bytes : 1;
+  const cap = est.fit.capacityBytes;
+  const year = x.hw.release_date ? Number(x.hw.release_date.slice(0, 4)) : 2020;
+  const vendor = x.hw.vendor.toLowerCase();
+  const info = precisionInfo(x.workload.precision);
+  const f: number[] = [
+    log10(flops / items),
+    log10(bytes / items),
+    log10(intensity),
+    log10(ridge),
+    log10(intensity / ridge),
+    phase.seconds > 0 ? phase.computeSeconds / phase.seconds : 0,
+    phase.seconds > 0 ? phase.commSeconds / phase.seconds : 0,
+    Math.log2(Math.max(x.workload.batch, 1)),
+    x.batchKnown ? 0 : 1,
+    log10(est.peakTflops),
+    log10(bw),
+    log10((x.model.params_m ?? 1) * 1e6),
+    Math.log2(Math.max(x.workload.nDevices, 1)),
+    cap ? Math.min(est.fit.perDeviceBytes / cap, 2) : 0,
+    (Number.isFinite(year) ? year - 2020 : 0) / 5,
+    info?.weightOnly ? 1 : 0,
+    x.workload.mode === 'training' ? 1 : 0,
+  ];
+  let i = offset;
+  for (const v of f) out[i++] = Number.isFinite(v) ? v : 0;
+  const hot = <T extends string>(values: readonly T[], v: string) => {
+    for (const c of values) out[i++] = c === v ? 1 : 0;
+  };
+  hot(COMPUTE, est.compute);
+  hot(KINDS, x.hw.kind);
+  hot(VENDORS, (VENDORS as readonly string[]).includes(vendor) ? vendor : 'other');
+  hot(PHASES, phase.phase);
+  hot(MODALITIES, (MODALITIES as readonly string[]).includes(x.model.modality) ? x.model.modality : 'other');
+  hot(ARCHS, archClass(x.model.architecture));
+  hot(RUNTIMES, runtimeClass(x.runtime));
+  hot(METRIC_KINDS, metricKind(x.metric));
+  hot(SCENARIOS, scenarioClass(x.scenario));
+}
+
+export function featurize(x: FeatureInput): Float32Array {
+  const out = new Float32Array(FEATURE_COUNT);
+  featurizeInto(x, out);
+  return out;
+}

@@ -1,0 +1,108 @@
+/**
+ * A measured row seen by the predictor: its workload, its roofline bound, and the achieved efficiency
+ * (bound ÷ measured for times; measured ÷ bound for rates), so training and evaluation share one definition.
+ */
+import type { HardwareRow, MeasurementRow, Metric, ModelRow } from '../catalog/schema.ts';
+import { rooflineEstimate, type RooflineEstimate } from '../roofline/estimate.ts';
+import { isGenerative, type Workload } from '../roofline/workload.ts';
+
+/** Metrics where bigger is faster. */
+export const RATE_METRICS: ReadonlySet<Metric> = new Set([
+  'throughput',
+  'decode_tokens_s',
+  'prefill_tokens_s',
+]);
+/** Metrics the efficiency model predicts (memory has its own ratio model). */
+export const TIME_METRICS: ReadonlySet<Metric> = new Set(['latency_ms', 'ttft_ms', 'tpot_ms']);
+
+/** Batch assumed for rows that state none (MLPerf Offline/Server run at saturating batch sizes). */
+export const UNKNOWN_BATCH = 64;
+
+/** The workload a measurement describes, with the defaults its metric implies. */
+export function workloadOf(row: MeasurementRow, model: ModelRow): Workload {
+  const generative = isGenerative(model);
+  const w: Workload = {
+    model,
+    mode: row.mode,
+    batch: row.batch_size ?? (row.scenario && /single/i.test(row.scenario) ? 1 : UNKNOWN_BATCH),
+    precision: row.precision,
+    nDevices: row.n_devices,
+  };
+  if (row.seq_len !== null) w.seqLen = row.seq_len;
+  if (row.image_size !== null) w.imageSize = row.image_size;
+  if (generative) {
+    // llama-bench style rows: tgN runs on an empty context; ppN has no generation.
+    w.promptTokens = row.prompt_tokens ?? (row.metric === 'decode_tokens_s' ? 0 : (row.seq_len ?? 512));
+    w.genTokens = row.gen_tokens ?? (row.metric === 'prefill_tokens_s' ? 1 : 128);
+  }
+  return w;
+}
+
+/** The bound value of a metric (the fastest possible: a minimum time or a maximum rate). */
+export function boundValue(est: RooflineEstimate & { ok: true }, metric: Metric): number | null {
+  const v = est.metrics[metric];
+  return v === undefined || !(v > 0) ? null : v;
+}
+
+/** Efficiency ∈ (0, ∞): ≤ 1 when the measurement respects the bound. */
+export function efficiency(metric: Metric, bound: number, measured: number): number {
+  return RATE_METRICS.has(metric) ? measured / bound : bound / measured;
+}
+
+/** Turn an efficiency back into a metric value. */
+export function valueFromEfficiency(metric: Metric, bound: number, eff: number): number {
+  return RATE_METRICS.has(metric) ? bound * eff : bound / eff;
+}
+
+export interface Observation {
+  row: MeasurementRow;
+  hw: HardwareRow;
+  model: ModelRow;
+  workload: Workload;
+  estimate: RooflineEstimate & { ok: true };
+  bound: number;
+  efficiency: number;
+}
+
+/** Observations for every row whose roofline can be computed; the rest are returned with the reason. */
+export function observe(
+  rows: readonly MeasurementRow[],
+  hardware: ReadonlyMap<string, HardwareRow>,
+  models: ReadonlyMap<string, ModelRow>,
+): { observations: Observation[]; skipped: { row: MeasurementRow; reason: string }[] } {
+  const observations: Observation[] = [];
+  const skipped: { row: MeasurementRow; reason: string }[] = [];
+  for (const row of rows) {
+    const hw = hardware.get(row.hardware_id);
+    const model = models.get(row.model_id);
+    if (!hw || !model) {
+      skipped.push({ row, reason: 'unknown hardware or model id' });
+      continue;
+    }
+    if (row.metric === 'memory_mb') {
+      skipped.push({ row, reason: 'memory rows are not efficiency observations' });
+      continue;
+    }
+    const workload = workloadOf(row, model);
+    const est = rooflineEstimate(workload, hw);
+    if (!est.ok) {
+      skipped.push({ row, reason: est.reason });
+      continue;
+    }
+    const bound = boundValue(est, row.metric);
+    if (bound === null) {
+      skipped.push({ row, reason: `no roofline value for ${row.metric}` });
+      continue;
+    }
+    observations.push({
+      row,
+      hw,
+      model,
+      workload,
+      estimate: est,
+      bound,
+      efficiency: efficiency(row.metric, bound, row.value),
+    });
+  }
+  return { observations, skipped };
+}
