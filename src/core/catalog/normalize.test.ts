@@ -68,3 +68,13 @@ describe('nameKey / slugify', () => {
     expect(slugify('Llama 3.1 8B')).toBe('llama-3.1-8b');
   });
 });
+
+describe('llama.cpp kinds', () => {
+  it('keeps importance-matrix and Unsloth dynamic kinds with their base bits', () => {
+    expect(normalizePrecision('UD-Q4_K_XL')).toBe('ud_q4_k_xl');
+    expect(bitsPerWeight('ud_q4_k_xl')).toBe(4.85);
+    expect(normalizePrecision('IQ2_XXS')).toBe('iq2_xxs');
+    expect(bitsPerWeight('ud_iq1_s')).toBe(1.56);
+    expect(normalizePrecision('FP64')).toBe('fp64');
+  });
+});

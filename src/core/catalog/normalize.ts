@@ -2,7 +2,7 @@
 import { METRIC_UNITS, type Metric, type Unit } from './schema.ts';
 
 /** GGUF / llama.cpp quantization kinds kept as their own precision, with bits per weight. */
-export const GGUF_BITS: Record<string, number> = {
+export const GGUF_BITS: Readonly<Record<string, number>> = {
   f32: 32,
   f16: 16,
   bf16: 16,
@@ -20,15 +20,36 @@ export const GGUF_BITS: Record<string, number> = {
   q3_k_s: 3.5,
   q3_k_l: 4.27,
   q2_k: 2.63,
+  q2_k_l: 2.63,
   iq4_xs: 4.25,
   iq4_nl: 4.5,
+  iq3_m: 3.66,
+  iq3_s: 3.44,
+  iq3_xs: 3.3,
   iq3_xxs: 3.06,
+  iq2_m: 2.7,
+  iq2_s: 2.5,
+  iq2_xs: 2.31,
   iq2_xxs: 2.06,
+  iq1_m: 1.75,
+  iq1_s: 1.56,
 };
+
+/**
+ * Bits per weight of llama.cpp quantization kinds (llama.cpp's quantize tool's table). Unsloth's dynamic
+ * `UD-*` variants keep some tensors at higher precision; they are counted at their base kind's bits.
+ */
+function ggufBits(kind: string): number | undefined {
+  const base = kind.replace(/^ud_/, '').replace(/_xl$/, '_m');
+  return GGUF_BITS[kind] ?? GGUF_BITS[base] ?? GGUF_BITS[kind.replace(/^ud_/, '')];
+}
 
 export const PRECISIONS = ['fp32', 'tf32', 'fp16', 'bf16', 'fp8', 'fp4', 'int8', 'int4', 'mixed'] as const;
 
 const PRECISION_SYNONYMS: Record<string, string> = {
+  fp64: 'fp64',
+  float64: 'fp64',
+  double: 'fp64',
   fp32: 'fp32',
   float32: 'fp32',
   float: 'fp32',
@@ -67,6 +88,11 @@ const PRECISION_SYNONYMS: Record<string, string> = {
   q0f32: 'fp32',
 };
 
+/** Is `precision` (normalized) a llama.cpp quantization kind? */
+export function isGgufKind(precision: string): boolean {
+  return ggufBits(precision) !== undefined && !['f32', 'f16', 'bf16'].includes(precision);
+}
+
 /**
  * Normalize a precision as written in a benchmark table (`FP16`, `AMP`, `bfloat16`, `Q4_K_M`, `q4f16_1`…).
  * GGUF kinds are kept (lowercase, e.g. `q4_k_m`); unknown spellings return null.
@@ -76,7 +102,7 @@ export function normalizePrecision(raw: string | null | undefined): string | nul
   const lower = raw.trim().toLowerCase();
   if (lower === '') return null;
   const gguf = lower.replace(/[-\s]/g, '_');
-  if (gguf in GGUF_BITS && !['f32', 'f16', 'bf16'].includes(gguf)) return gguf;
+  if (isGgufKind(gguf)) return gguf;
   const key = lower.replace(/[^a-z0-9]/g, '');
   return PRECISION_SYNONYMS[key] ?? null;
 }
@@ -84,8 +110,11 @@ export function normalizePrecision(raw: string | null | undefined): string | nul
 /** Bits per weight of a normalized precision (GGUF kinds included); null when unknown. */
 export function bitsPerWeight(precision: string): number | null {
   const p = precision.toLowerCase();
-  if (p in GGUF_BITS) return GGUF_BITS[p] ?? null;
+  const gguf = ggufBits(p);
+  if (gguf !== undefined) return gguf;
   switch (p) {
+    case 'fp64':
+      return 64;
     case 'fp32':
     case 'tf32':
       return 32;

@@ -1,6 +1,6 @@
 /** Precisions as the roofline sees them: bytes per weight/activation/KV element and the compute path used. */
 import type { HardwareRow } from '../catalog/schema.ts';
-import { bitsPerWeight, GGUF_BITS } from '../catalog/normalize.ts';
+import { bitsPerWeight, isGgufKind } from '../catalog/normalize.ts';
 
 /** The peak-FLOPS column a precision computes at. */
 export type ComputeClass = 'fp32' | 'tf32' | 'fp16' | 'bf16' | 'fp8' | 'fp4' | 'int8' | 'int4';
@@ -29,8 +29,10 @@ export function precisionInfo(precision: string): PrecisionInfo | null {
     compute,
     weightOnly,
   });
-  if (id in GGUF_BITS && !['f32', 'f16', 'bf16'].includes(id)) return mk(2, ['int8', 'fp16', 'fp32'], true);
+  if (isGgufKind(id)) return mk(2, ['int8', 'fp16', 'fp32'], true);
   switch (id) {
+    case 'fp64':
+      return mk(8, []);
     case 'fp32':
       return mk(4, ['fp32']);
     case 'tf32':
@@ -106,5 +108,6 @@ export function precisionSupport(hw: HardwareRow, precision: string): Support {
   }
   if (best) return { ok: true, ...best };
   const arch = hw.architecture ? ` (${hw.architecture})` : '';
-  return { ok: false, reason: `${hw.name}${arch} has no ${info.compute.join('/')} support in the catalog` };
+  const wanted = info.compute.length ? info.compute.join('/') : info.id;
+  return { ok: false, reason: `${hw.name}${arch} has no ${wanted} support in the catalog` };
 }
