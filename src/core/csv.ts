@@ -9,8 +9,10 @@ export function csvField(value: unknown): string {
  * Rows as RFC 4180 CSV: a header line of `columns`, then one CRLF-terminated line per row
  * with the fields in column order.
  */
-export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
+export function toCsv(columns: readonly string[], rows: readonly object[]): string {
   const lines = [columns.map(csvField).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => csvField(row[c])).join(','));
+  for (const row of rows) {
+    lines.push(columns.map((c) => csvField((row as Record<string, unknown>)[c])).join(','));
+  }
   return lines.join('\r\n') + '\r\n';
 }

@@ -1,0 +1,255 @@
+/**
+ * The prediction engine: roofline bound → learned efficiency (adjusted by measured references when the same
+ * model was measured on other devices) → roofline with a typical efficiency → nearest measured neighbours.
+ * Every answer names the layer that produced it and why. No answer is faster than its roofline bound.
+ */
+import { METRIC_UNITS, type HardwareRow, type MeasurementRow } from '../catalog/schema.ts';
+import { rooflineEstimate, type RooflineEstimate } from '../roofline/estimate.ts';
+import { FEATURE_COUNT, featurizeInto, type FeatureInput } from './featurize.ts';
+import { boundValue, RATE_METRICS, valueFromEfficiency } from './observation.ts';
+import { ReferenceIndex, weightedLogMean, type Reference } from './references.ts';
+import type { EfficiencyModel, Layer, Manifest, Prediction, Query } from './types.ts';
+
+/** log-efficiency never above 0 (the bound) and never below this (a 10⁻⁴ fraction of the bound). */
+const MIN_LOG_EFF = Math.log(1e-4);
+const clampLog = (y: number) => Math.min(0, Math.max(MIN_LOG_EFF, y));
+
+export interface EngineParts {
+  manifest: Manifest;
+  model: EfficiencyModel | null;
+  references?: ReferenceIndex;
+  /** Measurements for the neighbour layer (rows whose roofline cannot be computed). */
+  measurements?: readonly MeasurementRow[];
+}
+
+interface Prepared {
+  query: Query;
+  estimate: RooflineEstimate & { ok: true };
+  bound: number;
+}
+
+export class PredictionEngine {
+  constructor(private readonly parts: EngineParts) {}
+
+  get hasLearnedModel(): boolean {
+    return this.parts.model !== null;
+  }
+
+  /** Standardized features of many inputs, row-major. */
+  features(inputs: readonly FeatureInput[]): Float32Array {
+    const { mean, std } = this.parts.manifest;
+    const out = new Float32Array(inputs.length * FEATURE_COUNT);
+    inputs.forEach((x, i) => featurizeInto(x, out, i * FEATURE_COUNT));
+    for (let i = 0; i < out.length; i++) {
+      const j = i % FEATURE_COUNT;
+      out[i] = ((out[i] as number) - (mean[j] ?? 0)) / (std[j] || 1);
+    }
+    return out;
+  }
+
+  /** Predict many queries at once (one batched call into the learned model). */
+  async predictMany(queries: readonly Query[]): Promise<Prediction[]> {
+    const results: (Prediction | null)[] = new Array(queries.length).fill(null);
+    const prepared: { i: number; p: Prepared }[] = [];
+    queries.forEach((query, i) => {
+      const r = this.prepare(query);
+      if ('error' in r) results[i] = r.error;
+      else prepared.push({ i, p: r });
+    });
+    let quantiles: Float32Array | null = null;
+    if (this.parts.model && prepared.length > 0) {
+      const x = this.features(prepared.map(({ p }) => this.featureInput(p)));
+      quantiles = await this.parts.model.predict(x, prepared.length);
+    }
+    prepared.forEach(({ i, p }, k) => {
+      const q = quantiles ? [quantiles[3 * k]!, quantiles[3 * k + 1]!, quantiles[3 * k + 2]!] : null;
+      results[i] = this.answer(p, q);
+    });
+    return results as Prediction[];
+  }
+
+  async predict(query: Query): Promise<Prediction> {
+    return (await this.predictMany([query]))[0]!;
+  }
+
+  private featureInput(p: Prepared): FeatureInput {
+    return {
+      workload: p.query.workload,
+      hw: p.query.hw,
+      model: p.query.model,
+      estimate: p.estimate,
+      metric: p.query.metric,
+      runtime: p.query.runtime ?? null,
+      scenario: p.query.scenario ?? null,
+      batchKnown: p.query.batchKnown ?? true,
+    };
+  }
+
+  private prepare(query: Query): Prepared | { error: Prediction } {
+    const est = rooflineEstimate(query.workload, query.hw);
+    if (!est.ok) {
+      const neighbour = this.neighbours(query, est.reason);
+      return { error: neighbour ?? { ok: false, metric: query.metric, error: est.reason } };
+    }
+    if (query.metric === 'memory_mb') {
+      const mb = est.metrics.memory_mb ?? 0;
+      return {
+        error: {
+          ok: true,
+          metric: 'memory_mb',
+          value: mb,
+          low: mb * 0.85,
+          high: mb * 1.25,
+          unit: 'MB',
+          layer: 'memory-model',
+          bound: null,
+          boundValue: null,
+          explanation: `weights ${gb(est.memory.weights)} + KV ${gb(est.memory.kvCache)} + activations ${gb(est.memory.activations)} + runtime ${gb(est.memory.overhead)}${est.memory.optimizer ? ` + gradients/optimizer ${gb(est.memory.gradients + est.memory.optimizer)}` : ''} per ${(est.fit.devicesNeeded ?? 1) > 1 ? `device of ${est.fit.devicesNeeded}` : 'device'}`,
+        },
+      };
+    }
+    const bound = boundValue(est, query.metric);
+    if (bound === null)
+      return { error: { ok: false, metric: query.metric, error: `no roofline value for ${query.metric}` } };
+    return { query, estimate: est, bound };
+  }
+
+  private answer(p: Prepared, q: number[] | null): Prediction {
+    const { manifest } = this.parts;
+    const metric = p.query.metric;
+    const phase = p.estimate.bound;
+    let logEff: number;
+    let lo: number;
+    let hi: number;
+    let layer: Layer;
+    let why: string;
+    if (q) {
+      const [q10, q50, q90] = [...q].sort((a, b) => a - b) as [number, number, number];
+      const refs = this.transfer(p, q50);
+      if (refs) {
+        logEff = refs.logEff;
+        const c = manifest.conformal.transfer ?? manifest.conformal.learned ?? 0.5;
+        lo = logEff - c - Math.max(0, q50 - q10) * 0.5;
+        hi = logEff + c + Math.max(0, q90 - q50) * 0.5;
+        layer = 'transfer';
+        why = `scaled from ${refs.count} measurement${refs.count > 1 ? 's' : ''} of this model on ${refs.devices}, adjusted by the learned efficiency difference`;
+      } else {
+        const c = manifest.conformal.learned ?? 0;
+        logEff = q50;
+        lo = q10 - c;
+        hi = q90 + c;
+        layer = 'learned';
+        why = `learned efficiency ${(Math.exp(clampLog(q50)) * 100).toFixed(0)}% of the ${phase}-bound roofline`;
+      }
+    } else {
+      const key = `${p.query.hw.kind}:${p.estimate.phases[0]!.phase}`;
+      const typical =
+        manifest.typicalEfficiency[key] ??
+        manifest.typicalEfficiency[`*:${p.estimate.phases[0]!.phase}`] ??
+        0.3;
+      const spread = manifest.typicalSpread[key] ?? [1, 1];
+      logEff = Math.log(typical);
+      lo = logEff - spread[0];
+      hi = logEff + spread[1];
+      layer = 'roofline-typical';
+      why = `no learned model loaded: roofline with the typical ${(typical * 100).toFixed(0)}% efficiency of ${p.query.hw.kind} devices`;
+    }
+    const eff = Math.exp(clampLog(logEff));
+    const value = valueFromEfficiency(metric, p.bound, eff);
+    const a = valueFromEfficiency(metric, p.bound, Math.exp(clampLog(lo)));
+    const b = valueFromEfficiency(metric, p.bound, Math.exp(clampLog(hi)));
+    return {
+      ok: true,
+      metric,
+      value,
+      low: Math.min(a, b, value),
+      high: Math.max(a, b, value),
+      unit: METRIC_UNITS[metric],
+      layer,
+      bound: phase,
+      boundValue: p.bound,
+      explanation: `${why}; ${phase}-bound at ${fmt(p.bound)} ${METRIC_UNITS[metric]} ${RATE_METRICS.has(metric) ? 'max' : 'min'}`,
+    };
+  }
+
+  /** Transfer from measured references of the same model on other devices (Habitat-style). */
+  private transfer(p: Prepared, q50: number): { logEff: number; count: number; devices: string } | null {
+    const index = this.parts.references;
+    if (!index) return null;
+    const w = p.query.workload;
+    const found = index.find({
+      modelId: p.query.model.id,
+      hardwareId: p.query.hw.id,
+      metric: p.query.metric,
+      mode: w.mode,
+      precision: w.precision,
+      batch: p.query.batchKnown === false ? null : w.batch,
+      promptTokens: w.promptTokens ?? null,
+      genTokens: w.genTokens ?? null,
+      seqLen: w.seqLen ?? null,
+      imageSize: w.imageSize ?? null,
+      runtime: p.query.runtime ?? null,
+      vendor: p.query.hw.vendor.toLowerCase(),
+      kind: p.query.hw.kind,
+    });
+    if (found.length === 0) return null;
+    const logEff = weightedLogMean(
+      found.map(({ ref, weight }) => ({
+        log: Math.log(ref.efficiency) + (q50 - ref.predictedLogEff),
+        weight,
+      })),
+    );
+    const devices = [...new Set(found.map((f) => f.ref.row.hardware_id))].slice(0, 3).join(', ');
+    return { logEff, count: found.length, devices };
+  }
+
+  /** Last resort when no roofline can be computed: measured rows of the same model and metric on this device. */
+  private neighbours(query: Query, reason: string): Prediction | null {
+    const rows = (this.parts.measurements ?? []).filter(
+      (r) =>
+        r.model_id === query.model.id &&
+        r.hardware_id === query.hw.id &&
+        r.metric === query.metric &&
+        r.mode === query.workload.mode &&
+        r.precision === query.workload.precision,
+    );
+    if (rows.length === 0) return null;
+    const dist = (r: MeasurementRow) =>
+      Math.abs(Math.log2((r.batch_size ?? query.workload.batch) / query.workload.batch));
+    const near = [...rows].sort((a, b) => dist(a) - dist(b)).slice(0, 5);
+    const d0 = dist(near[0]!);
+    const same = near.filter((r) => dist(r) === d0);
+    const values = same.map((r) => r.value);
+    const value = Math.exp(values.reduce((s, v) => s + Math.log(v), 0) / values.length);
+    return {
+      ok: true,
+      metric: query.metric,
+      value,
+      low: Math.min(...values) * 0.8,
+      high: Math.max(...values) * 1.25,
+      unit: METRIC_UNITS[query.metric],
+      layer: 'neighbours',
+      bound: null,
+      boundValue: null,
+      explanation: `no roofline (${reason}); ${same.length} measurement${same.length > 1 ? 's' : ''} of this model on this device at batch ${same[0]!.batch_size ?? '?'}`,
+    };
+  }
+}
+
+const gb = (bytes: number) => `${(bytes / 1e9).toFixed(bytes < 1e9 ? 2 : 1)} GB`;
+const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v.toPrecision(3));
+
+/** Build references from observations and the model's median log-efficiency for each. */
+export function buildReferences(
+  obs: readonly { row: MeasurementRow; hw: HardwareRow; efficiency: number }[],
+  predictedLogEff: ArrayLike<number>,
+): ReferenceIndex {
+  const refs: Reference[] = obs.map((o, i) => ({
+    row: o.row,
+    efficiency: Math.min(o.efficiency, 1),
+    predictedLogEff: predictedLogEff[i] ?? 0,
+    hwVendor: o.hw.vendor.toLowerCase(),
+    hwKind: o.hw.kind,
+  }));
+  return new ReferenceIndex(refs);
+}

@@ -1,0 +1,64 @@
+/** The predictor's public shapes: queries, answers, the learned model's contract and its manifest. */
+import type { HardwareRow, Metric, ModelRow, Unit } from '../catalog/schema.ts';
+import type { BoundKind } from '../roofline/bound.ts';
+import type { Workload } from '../roofline/workload.ts';
+
+export interface Query {
+  workload: Workload;
+  hw: HardwareRow;
+  /** The catalog row when the model is in the catalog (enables measured references). */
+  model: ModelRow;
+  metric: Metric;
+  runtime?: string | null;
+  scenario?: string | null;
+  /** False when the batch is not stated (MLPerf-style rows); affects features only. */
+  batchKnown?: boolean;
+}
+
+/** Which layer of the fallback chain produced an answer. */
+export type Layer = 'transfer' | 'learned' | 'roofline-typical' | 'neighbours' | 'memory-model';
+
+export type Prediction =
+  | {
+      ok: true;
+      metric: Metric;
+      value: number;
+      /** 80% prediction interval. */
+      low: number;
+      high: number;
+      unit: Unit;
+      layer: Layer;
+      /** What bounds the workload on this device (compute, memory or communication). */
+      bound: BoundKind | null;
+      /** The roofline's value for this metric (the fastest physically possible), null for memory. */
+      boundValue: number | null;
+      /** One line: why this layer and what it used. */
+      explanation: string;
+    }
+  | { ok: false; metric: Metric; error: string };
+
+/** Batched scorer of standardized feature rows → log-efficiency quantiles (row-major n × 3: q10, q50, q90). */
+export interface EfficiencyModel {
+  predict(features: Float32Array, rows: number): Promise<Float32Array> | Float32Array;
+}
+
+export interface Manifest {
+  featureVersion: number;
+  featureNames: string[];
+  /** Standardization: x' = (x − mean) / std. */
+  mean: number[];
+  std: number[];
+  quantiles: [number, number, number];
+  /** Conformal widening (in log space) per layer, so 80% intervals cover ~80% of held-out truths. */
+  conformal: Record<string, number>;
+  /** Median achieved efficiency per device kind × phase in the training data (the roofline-typical layer). */
+  typicalEfficiency: Record<string, number>;
+  /** Log-space spread (q90 − q50, q50 − q10) of the typical-efficiency layer. */
+  typicalSpread: Record<string, [number, number]>;
+  snapshot: string;
+  seed: number;
+  trainedRows: number;
+  architecture: number[];
+  epochs: number;
+  trainedAt?: string;
+}
