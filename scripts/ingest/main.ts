@@ -70,9 +70,7 @@ async function main(): Promise<void> {
   );
   const usedHw = new Set(measurements.map((m) => m.hardware_id));
   const usedModels = new Set(measurements.map((m) => m.model_id));
-  const allSources = [...sourceRows, ...hardware.sources, ...models.sources].sort(
-    (a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id),
-  );
+  const allSources = mergeSources([...sourceRows, ...hardware.sources, ...models.sources]);
 
   const tables = {
     hardware: hardware.rows,
@@ -120,6 +118,24 @@ async function main(): Promise<void> {
   });
   if (total > MAX_SNAPSHOT_BYTES)
     throw new Error(`snapshot is ${total} bytes, over the ${MAX_SNAPSHOT_BYTES} limit`);
+}
+
+/** One row per source id: a folder used by several builders lists every kind and path it served. */
+function mergeSources(rows: SourceRow[]): SourceRow[] {
+  const byId = new Map<string, SourceRow>();
+  for (const r of rows) {
+    const prev = byId.get(r.id);
+    if (!prev) {
+      byId.set(r.id, { ...r });
+      continue;
+    }
+    const union = (a: string, b: string, sep: string) =>
+      [...new Set([...a.split(sep), ...b.split(sep)])].filter(Boolean).join(sep);
+    prev.kind = union(prev.kind, r.kind, ',');
+    prev.paths = union(prev.paths, r.paths, '|');
+    prev.row_count += r.row_count;
+  }
+  return [...byId.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
 }
 
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');

@@ -26,7 +26,11 @@ export interface ReportInput {
 export function groupReasons(drops: readonly Drop[]): [string, number][] {
   const m = new Map<string, number>();
   for (const d of drops) {
-    const kind = d.reason.replace(/"[^"]*"/g, '"…"').replace(/: .*$/, '');
+    const kind = d.reason
+      .replace(/"[^"]*"/g, '"…"')
+      .replace(/[\w./-]+:\d+/g, '<file:row>')
+      .replace(/\d+(\.\d+)?/g, 'N')
+      .replace(/: .*$/, '');
     m.set(kind, (m.get(kind) ?? 0) + 1);
   }
   return [...m].sort((a, b) => b[1] - a[1]);

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { checkCommon, hasRaw, lazyParse, rowsAt } from './testing-raw-b.ts';
+import { source } from './tfjs-wasm-backend-bench.ts';
+
+const parsed = lazyParse(source);
+const F = 'tfjs-wasm-backend-bench/tfjs_wasm_webgl_js_latency.csv';
+
+describe.skipIf(!hasRaw('tfjs-wasm-backend-bench'))('tfjs backend benchmark source', () => {
+  it('keeps identified devices only', () => {
+    const r = parsed();
+    expect(r.read).toBe(65);
+    expect(r.rows).toHaveLength(35);
+    expect(r.drops.filter((d) => d.reason === 'device not identified')).toHaveLength(16);
+    expect(r.drops.filter((d) => d.reason.startsWith('N/A'))).toHaveLength(14);
+    expect(r.drops).toContainEqual({ source_file: F, source_row: 51, reason: 'device not identified' });
+    checkCommon(source, r, [F]);
+  });
+
+  it('matches hand-checked records', () => {
+    const r = parsed();
+    expect(rowsAt(r, F, 14, 'latency_ms')[0]).toMatchObject({
+      hardware: 'Pixel 4',
+      model: 'MobileNet V2',
+      value: 82,
+      runtime: 'TensorFlow.js WASM + SIMD / Chrome 79',
+    });
+    expect(rowsAt(r, F, 49, 'latency_ms')[0]).toMatchObject({ model: 'Face Detector', value: 15.9 });
+  });
+});
