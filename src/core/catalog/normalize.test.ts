@@ -78,3 +78,11 @@ describe('llama.cpp kinds', () => {
     expect(normalizePrecision('FP64')).toBe('fp64');
   });
 });
+
+describe('Unsloth XL kinds', () => {
+  it('fall back to their base kind', () => {
+    expect(bitsPerWeight(normalizePrecision('UD-Q2_K_XL')!)).toBe(2.63);
+    expect(bitsPerWeight(normalizePrecision('UD-Q6_K_XL')!)).toBe(6.5625);
+    expect(bitsPerWeight(normalizePrecision('UD-Q8_K_XL')!)).toBe(8.5);
+  });
+});

@@ -40,8 +40,16 @@ export const GGUF_BITS: Readonly<Record<string, number>> = {
  * `UD-*` variants keep some tensors at higher precision; they are counted at their base kind's bits.
  */
 function ggufBits(kind: string): number | undefined {
-  const base = kind.replace(/^ud_/, '').replace(/_xl$/, '_m');
-  return GGUF_BITS[kind] ?? GGUF_BITS[base] ?? GGUF_BITS[kind.replace(/^ud_/, '')];
+  const plain = kind.replace(/^ud_/, '');
+  const candidates = [
+    kind,
+    plain,
+    plain.replace(/_xl$/, '_m'),
+    plain.replace(/_xl$/, ''),
+    plain.replace(/^q8_k_xl$/, 'q8_0'),
+  ];
+  for (const c of candidates) if (c in GGUF_BITS) return GGUF_BITS[c];
+  return undefined;
 }
 
 export const PRECISIONS = ['fp32', 'tf32', 'fp16', 'bf16', 'fp8', 'fp4', 'int8', 'int4', 'mixed'] as const;

@@ -122,5 +122,6 @@ export interface SourceRow {
   commit: string | null;
   license: string;
   row_count: number;
-  kind: 'measurements' | 'hardware' | 'models';
+  /** What the source supplies: `measurements`, `hardware`, `models`, or several, comma-separated. */
+  kind: string;
 }

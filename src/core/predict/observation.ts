@@ -15,8 +15,22 @@ export const RATE_METRICS: ReadonlySet<Metric> = new Set([
 /** Metrics the efficiency model predicts (memory has its own ratio model). */
 export const TIME_METRICS: ReadonlySet<Metric> = new Set(['latency_ms', 'ttft_ms', 'tpot_ms']);
 
-/** Batch assumed for rows that state none (MLPerf Offline/Server run at saturating batch sizes). */
-export const UNKNOWN_BATCH = 64;
+/**
+ * Batch assumed for a rate measured at an unstated batch size: large enough that the bound is the
+ * batch-independent ceiling, so the bound holds whatever batch was used. Times at an unstated batch use
+ * batch 1, the smallest possible work (a lower bound on any batch's time).
+ */
+export const UNKNOWN_BATCH_RATE = 1024;
+
+/** Scenarios that batch many requests; rows of other scenarios without a batch ran one sequence (llama-bench). */
+const BATCHED_SCENARIO = /offline|server|interactive|multi/i;
+
+function assumedBatch(row: MeasurementRow, generative: boolean): number {
+  if (!RATE_METRICS.has(row.metric)) return 1;
+  if (generative && row.mode === 'inference' && !(row.scenario && BATCHED_SCENARIO.test(row.scenario)))
+    return 1;
+  return UNKNOWN_BATCH_RATE;
+}
 
 /** The workload a measurement describes, with the defaults its metric implies. */
 export function workloadOf(row: MeasurementRow, model: ModelRow): Workload {
@@ -24,15 +38,21 @@ export function workloadOf(row: MeasurementRow, model: ModelRow): Workload {
   const w: Workload = {
     model,
     mode: row.mode,
-    batch: row.batch_size ?? (row.scenario && /single/i.test(row.scenario) ? 1 : UNKNOWN_BATCH),
+    batch: row.batch_size ?? assumedBatch(row, generative),
     precision: row.precision,
     nDevices: row.n_devices,
   };
   if (row.seq_len !== null) w.seqLen = row.seq_len;
   if (row.image_size !== null) w.imageSize = row.image_size;
   if (generative) {
-    // llama-bench style rows: tgN runs on an empty context; ppN has no generation.
-    w.promptTokens = row.prompt_tokens ?? (row.metric === 'decode_tokens_s' ? 0 : (row.seq_len ?? 512));
+    // llama-bench style rows: tgN runs on an empty context; ppN has no generation. Where a source states
+    // no lengths (MLPerf), the bound takes the least work per output token (a one-token prompt), and prompt
+    // rates the near-peak 1,024-token prompt.
+    w.promptTokens =
+      row.prompt_tokens ??
+      (row.metric === 'decode_tokens_s'
+        ? 0
+        : (row.seq_len ?? (row.metric === 'prefill_tokens_s' ? 1024 : 1)));
     w.genTokens = row.gen_tokens ?? (row.metric === 'prefill_tokens_s' ? 1 : 128);
   }
   return w;
@@ -81,6 +101,10 @@ export function observe(
     }
     if (row.metric === 'memory_mb') {
       skipped.push({ row, reason: 'memory rows are not efficiency observations' });
+      continue;
+    }
+    if (row.scenario && /per token/i.test(row.scenario) && row.metric === 'latency_ms') {
+      skipped.push({ row, reason: 'per-token prompt time: not a phase the roofline models' });
       continue;
     }
     const workload = workloadOf(row, model);

@@ -68,13 +68,18 @@ export function workloadCost(w: Workload & { model: ModelArch }, p: PrecisionInf
   const B = w.batch;
   const wBytesPerParam = p.weightBits / 8;
   const params = totalParams(m);
-  const weightBytes = params === null ? 0 : params * wBytesPerParam;
+  const weightBytesAll = params === null ? 0 : params * wBytesPerParam;
   const L = m.layers ?? 0;
   const d = m.hidden ?? 0;
 
   if (isGenerative(m) && w.mode === 'inference') {
-    const fpt = flopsPerToken(m);
-    if (fpt === null) throw new CostError(`model ${m.id} has neither params nor GFLOPs per token`);
+    // Encoder-decoder models (Whisper, T5): the encoder reads the prompt, the decoder generates; each is
+    // about half the parameters, so each phase is bounded with half of them.
+    const half = m.architecture === 'encoder-decoder' ? 0.5 : 1;
+    const full = flopsPerToken(m);
+    if (full === null) throw new CostError(`model ${m.id} has neither params nor GFLOPs per token`);
+    const fpt = full * half;
+    const weightBytes = weightBytesAll * half;
     const S = w.promptTokens ?? DEFAULTS.promptTokens;
     const Gen = w.genTokens ?? DEFAULTS.genTokens;
     const kvTok = kvBytesPerToken(m, p);
@@ -87,7 +92,7 @@ export function workloadCost(w: Workload & { model: ModelArch }, p: PrecisionInf
       items: B * S,
     };
     const ctx = S + Gen / 2;
-    const decodeWeights = decodeWeightParams(m, B) * wBytesPerParam;
+    const decodeWeights = decodeWeightParams(m, B) * wBytesPerParam * half;
     const decode: PhaseCost = {
       phase: 'decode',
       flops: fpt * B + 4 * L * B * ctx * d,
@@ -99,6 +104,7 @@ export function workloadCost(w: Workload & { model: ModelArch }, p: PrecisionInf
     return [prefill, decode];
   }
 
+  const weightBytes = weightBytesAll;
   let flops: number;
   let actBytes: number;
   let tp = 0;

@@ -16,6 +16,12 @@ export interface PrecisionInfo {
   weightOnly: boolean;
 }
 
+/**
+ * Weight-only quantization dequantizes in the kernel; the math may run on int8 dot products (llama.cpp's
+ * MMQ, AMX), fp16/bf16 tensor cores or fp32 units. The bound allows the fastest of them.
+ */
+const WEIGHT_ONLY_COMPUTE: ComputeClass[] = ['int8', 'fp16', 'bf16', 'fp32'];
+
 /** Precision → its info; null for an unknown precision. */
 export function precisionInfo(precision: string): PrecisionInfo | null {
   const id = precision.toLowerCase();
@@ -29,7 +35,7 @@ export function precisionInfo(precision: string): PrecisionInfo | null {
     compute,
     weightOnly,
   });
-  if (isGgufKind(id)) return mk(2, ['int8', 'fp16', 'fp32'], true);
+  if (isGgufKind(id)) return mk(2, WEIGHT_ONLY_COMPUTE, true);
   switch (id) {
     case 'fp64':
       return mk(8, []);
@@ -39,7 +45,9 @@ export function precisionInfo(precision: string): PrecisionInfo | null {
       return mk(4, ['tf32']);
     case 'fp16':
     case 'mixed':
-      return mk(2, ['fp16']);
+      // Where half-precision math is slow (Pascal consumer parts: 1/64 rate), frameworks compute fp16 tensors
+      // in fp32 units, so the fp32 path is allowed too and the bound takes the faster.
+      return mk(2, ['fp16', 'fp32']);
     case 'bf16':
     case 'mixed-bf16':
       return mk(2, ['bf16']);
@@ -50,11 +58,11 @@ export function precisionInfo(precision: string): PrecisionInfo | null {
     case 'int8':
       return mk(1, ['int8']);
     case 'int4':
-      return mk(2, ['int4', 'fp16'], true);
+      return mk(2, ['int4', ...WEIGHT_ONLY_COMPUTE], true);
     case 'q4f16':
-      return mk(2, ['fp16'], true);
+      return mk(2, WEIGHT_ONLY_COMPUTE, true);
     case 'q4f32':
-      return mk(4, ['fp32'], true);
+      return mk(4, WEIGHT_ONLY_COMPUTE, true);
     default:
       return null;
   }
