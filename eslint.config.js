@@ -4,7 +4,17 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'public', 'models', 'test-results', 'playwright-report'] },
+  {
+    ignores: [
+      'dist',
+      'node_modules',
+      'public',
+      'models',
+      'test-results',
+      'playwright-report',
+      '**/*.tmp.mts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -28,7 +38,10 @@ export default tseslint.config(
             { group: ['@tensorflow/*'], message: 'core is pure: no tfjs' },
             { group: ['@duckdb/*', 'apache-arrow', 'hyparquet*'], message: 'core is pure: no DuckDB/Arrow' },
             { group: ['node:*'], message: 'core is pure: no Node APIs' },
-            { group: ['**/adapters/**', '**/features/**', '**/app/**', '**/state/**'], message: 'core depends on nothing above it' },
+            {
+              group: ['**/adapters/**', '**/features/**', '**/app/**', '**/state/**'],
+              message: 'core depends on nothing above it',
+            },
           ],
         },
       ],

@@ -26,10 +26,11 @@ export function distinctValues(field: FilterField): Statement {
   return { sql: DISTINCT[field], params: [] };
 }
 
-/** Every source, for the Sources page. */
+/** Every source, for the Sources page: measurement sources first, then hardware, then models. */
 export function listSources(): Statement {
   return {
-    sql: 'SELECT id, title, repository, paths, "commit", license, row_count, kind FROM sources ORDER BY kind, id',
+    sql: `SELECT id, title, repository, paths, "commit", license, row_count, kind FROM sources
+      ORDER BY CASE kind WHEN 'measurements' THEN 0 WHEN 'hardware' THEN 1 ELSE 2 END, id`,
     params: [],
   };
 }

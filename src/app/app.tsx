@@ -1,0 +1,56 @@
+import { useEffect } from 'react';
+import { DataPage } from '../features/explore/data-page.tsx';
+import { SqlBox } from '../features/explore/sql-box.tsx';
+import { SourcesIntro, SourcesTable } from '../features/sources/sources-page.tsx';
+import { useAppStore } from '../state/store.ts';
+import { DbGate } from './db-gate.tsx';
+import { FeatureBoundary } from './error-boundary.tsx';
+import { Nav } from './nav.tsx';
+import { useUrlSync } from './use-url-sync.ts';
+
+/** The shell: header, nav, and the current page. Each feature has its own error boundary. */
+export function App() {
+  const page = useAppStore((s) => s.page);
+  const startDb = useAppStore((s) => s.startDb);
+  useUrlSync();
+  useEffect(() => startDb(), [startDb]);
+
+  return (
+    <div className="shell">
+      <header className="header">
+        <span className="brand">Rooflight</span>
+        <p className="tagline">Which hardware should run this model, how fast?</p>
+        <Nav />
+      </header>
+      <main className="main">
+        {page === 'data' && (
+          <>
+            <h1>Measurements</h1>
+            <DbGate>
+              <FeatureBoundary name="Data">
+                <DataPage />
+              </FeatureBoundary>
+              <FeatureBoundary name="SQL">
+                <SqlBox />
+              </FeatureBoundary>
+            </DbGate>
+          </>
+        )}
+        {page === 'sources' && (
+          <>
+            <SourcesIntro />
+            <DbGate>
+              <FeatureBoundary name="Sources">
+                <SourcesTable />
+              </FeatureBoundary>
+            </DbGate>
+          </>
+        )}
+      </main>
+      <footer className="footer">
+        Everything runs in your browser: DuckDB-WASM over a Parquet snapshot of public benchmarks. See Sources
+        for credits and licenses.
+      </footer>
+    </div>
+  );
+}

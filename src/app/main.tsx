@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app.tsx';
+import { Providers } from './providers.tsx';
+import './styles.css';
+import './pages.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('missing #root element in index.html');
+
+createRoot(root).render(
+  <StrictMode>
+    <Providers>
+      <App />
+    </Providers>
+  </StrictMode>,
+);

@@ -1,0 +1,33 @@
+import type { MouseEvent } from 'react';
+import { PAGES, urlForPage, type Page } from '../state/nav-slice.ts';
+import { useAppStore } from '../state/store.ts';
+
+const LABELS: Record<Page, string> = { data: 'Data', sources: 'Sources' };
+
+/** Top navigation: real links (open in a new tab works), handled in-page on plain clicks. */
+export function Nav() {
+  const page = useAppStore((s) => s.page);
+  const navigate = useAppStore((s) => s.navigate);
+  const onClick = (p: Page) => (e: MouseEvent) => {
+    if (e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || e.button !== 0) return;
+    e.preventDefault();
+    navigate(p);
+  };
+  return (
+    <nav aria-label="Main">
+      <ul className="nav">
+        {PAGES.map((p) => (
+          <li key={p}>
+            <a
+              href={urlForPage(p, window.location)}
+              aria-current={p === page ? 'page' : undefined}
+              onClick={onClick(p)}
+            >
+              {LABELS[p]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

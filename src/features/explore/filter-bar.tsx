@@ -1,0 +1,67 @@
+import { useId } from 'react';
+import type { FilterField } from '../../core/sql/lookups.ts';
+import type { FilterKey } from '../../state/explore-slice.ts';
+import { useAppStore } from '../../state/store.ts';
+import { useFilterOptions } from './use-filter-options.ts';
+
+function FilterSelect({
+  field,
+  filterKey,
+  label,
+}: {
+  field: FilterField;
+  filterKey: FilterKey;
+  label: string;
+}) {
+  const id = useId();
+  const options = useFilterOptions(field);
+  const value = useAppStore((s) => s.filters[filterKey] ?? '');
+  const setFilter = useAppStore((s) => s.setFilter);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => setFilter(filterKey, e.target.value)}>
+        <option value="">Any</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label} ({o.n})
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The Data page's filters: hardware, model search, source, metric, precision. */
+export function FilterBar() {
+  const searchId = useId();
+  const search = useAppStore((s) => s.filters.modelSearch ?? '');
+  const setFilter = useAppStore((s) => s.setFilter);
+  const clearFilters = useAppStore((s) => s.clearFilters);
+  return (
+    <form
+      className="filters"
+      role="search"
+      aria-label="Filter measurements"
+      onSubmit={(e) => e.preventDefault()}
+    >
+      <FilterSelect field="hardware" filterKey="hardwareId" label="Hardware" />
+      <div className="field">
+        <label htmlFor={searchId}>Model</label>
+        <input
+          id={searchId}
+          type="search"
+          placeholder="e.g. llama"
+          value={search}
+          onChange={(e) => setFilter('modelSearch', e.target.value)}
+        />
+      </div>
+      <FilterSelect field="source" filterKey="sourceId" label="Source" />
+      <FilterSelect field="metric" filterKey="metric" label="Metric" />
+      <FilterSelect field="precision" filterKey="precision" label="Precision" />
+      <button type="button" className="secondary" onClick={clearFilters}>
+        Clear filters
+      </button>
+    </form>
+  );
+}
