@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 
-export async function useBackend(name: 'wasm' | 'cpu' = 'wasm'): Promise<typeof tf> {
+export async function selectTfBackend(name: 'wasm' | 'cpu' = 'wasm'): Promise<typeof tf> {
   await tf.setBackend(name);
   await tf.ready();
   return tf;

@@ -1,7 +1,7 @@
 /** Training rows: observations → standardized features and targets (−log efficiency ≥ 0), with weights. */
 import type { SnapshotRows } from '../adapters/parquet-rows.ts';
 import { FEATURE_COUNT, featurizeInto } from '../core/predict/featurize.ts';
-import { observe, type Observation } from '../core/predict/observation.ts';
+import { featureInputOf, observe, type Observation } from '../core/predict/observation.ts';
 
 /** Targets are clipped to efficiencies in [1e-4, 1]: rows beyond the bound train as "at the bound". */
 export const MAX_INEFFICIENCY = -Math.log(1e-4);
@@ -17,15 +17,18 @@ export interface Dataset {
   skipped: number;
 }
 
-export function buildDataset(snapshot: SnapshotRows): Dataset {
+/** Observations of every measurement the roofline can bound; rows flagged `outlier` are left out. */
+export function buildObservations(snapshot: SnapshotRows): { observations: Observation[]; skipped: number } {
   const hw = new Map(snapshot.hardware.map((h) => [h.id, h]));
   const models = new Map(snapshot.models.map((m) => [m.id, m]));
   const rows = snapshot.measurements.filter((r) => !r.flags.includes('outlier'));
   const { observations, skipped } = observe(rows, hw, models);
-  return {
-    ...fromObservations(observations),
-    skipped: skipped.length + (snapshot.measurements.length - rows.length),
-  };
+  return { observations, skipped: skipped.length + (snapshot.measurements.length - rows.length) };
+}
+
+export function buildDataset(snapshot: SnapshotRows): Dataset {
+  const { observations, skipped } = buildObservations(snapshot);
+  return { ...fromObservations(observations), skipped };
 }
 
 export function fromObservations(obs: Observation[]): Omit<Dataset, 'skipped'> {
@@ -36,20 +39,7 @@ export function fromObservations(obs: Observation[]): Omit<Dataset, 'skipped'> {
   const perSource = new Map<string, number>();
   for (const o of obs) perSource.set(o.row.source_id, (perSource.get(o.row.source_id) ?? 0) + 1);
   obs.forEach((o, i) => {
-    featurizeInto(
-      {
-        workload: o.workload,
-        hw: o.hw,
-        model: o.model,
-        estimate: o.estimate,
-        metric: o.row.metric,
-        runtime: o.row.runtime,
-        scenario: o.row.scenario,
-        batchKnown: o.row.batch_size !== null,
-      },
-      x,
-      i * FEATURE_COUNT,
-    );
+    featurizeInto(featureInputOf(o), x, i * FEATURE_COUNT);
     t[i] = Math.min(MAX_INEFFICIENCY, Math.max(0, -Math.log(o.efficiency)));
     w[i] = 1 / Math.sqrt(perSource.get(o.row.source_id) ?? 1);
   });

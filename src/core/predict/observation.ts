@@ -5,6 +5,7 @@
 import type { HardwareRow, MeasurementRow, Metric, ModelRow } from '../catalog/schema.ts';
 import { rooflineEstimate, type RooflineEstimate } from '../roofline/estimate.ts';
 import { isGenerative, type Workload } from '../roofline/workload.ts';
+import type { FeatureInput } from './featurize.ts';
 
 /** Metrics where bigger is faster. */
 export const RATE_METRICS: ReadonlySet<Metric> = new Set([
@@ -129,4 +130,18 @@ export function observe(
     });
   }
   return { observations, skipped };
+}
+
+/** The feature input of an observation (the row's own runtime, scenario and whether its batch was stated). */
+export function featureInputOf(o: Observation): FeatureInput {
+  return {
+    workload: o.workload,
+    hw: o.hw,
+    model: o.model,
+    estimate: o.estimate,
+    metric: o.row.metric,
+    runtime: o.row.runtime,
+    scenario: o.row.scenario,
+    batchKnown: o.row.batch_size !== null,
+  };
 }

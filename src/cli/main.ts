@@ -1,0 +1,49 @@
+/**
+ * npm run cli -- <command> [options]
+ * The only place that exits the process. Commands are imported lazily.
+ */
+const USAGE = `usage: npm run cli -- <command> [options]
+
+commands:
+  predict   predict latency, throughput and memory for a model on devices
+  matrix    predictions for models × hardware × batch sizes × precisions, as JSON
+  train     train the efficiency model from the committed snapshot
+  eval      evaluate the predictor on held-out hardware, models and sources
+
+run "npm run cli -- <command> --help" for a command's options`;
+
+export class UsageError extends Error {}
+
+async function run(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'train':
+      return (await import('../train/train.ts')).train(rest);
+    case 'eval':
+      return (await import('../train/eval.ts')).evaluate(rest);
+    case 'predict':
+      return (await import('./predict.ts')).predictCommand(rest);
+    case 'matrix':
+      return (await import('./matrix.ts')).matrixCommand(rest);
+    case undefined:
+    case '-h':
+    case '--help':
+      console.log(USAGE);
+      return;
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+run(process.argv.slice(2)).catch((e: unknown) => {
+  const usage =
+    e instanceof UsageError ||
+    (e instanceof Error && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'));
+  if (usage) {
+    console.error(`error: ${(e as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  console.error(`error: ${e instanceof Error ? e.message : String(e)}`);
+  if (process.env.ROOFLIGHT_DEBUG && e instanceof Error) console.error(e.stack);
+  process.exit(1);
+});

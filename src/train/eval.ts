@@ -1,0 +1,101 @@
+/**
+ * npm run eval [-- --splits random,hardware,family,source --folds 8 --steps N]
+ * Trains the pipeline once per fold (never on the fold's rows) and scores the engine and three baselines on
+ * the same held-out rows. Writes models/metrics.json and models/REPORT.md.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { MODELS_DIR, readSnapshot, snapshotId } from '../adapters/snapshot-files.ts';
+import { FEATURE_COUNT } from '../core/predict/featurize.ts';
+import { featureInputOf, type Observation } from '../core/predict/observation.ts';
+import { selectTfBackend } from './backend-node.ts';
+import {
+  constantEfficiency,
+  nearestNeighbours,
+  sameModelScaled,
+  type BaselinePrediction,
+} from './baselines.ts';
+import { buildObservations } from './dataset.ts';
+import { makeFolds, type SplitName } from './folds.ts';
+import { DEFAULT_FIT } from './network.ts';
+import { queryOf, trainEngine } from './pipeline.ts';
+import { summarize, type EvalRecord } from './summary.ts';
+import { renderReport } from './report.ts';
+
+const SPLITS: SplitName[] = ['random', 'hardware', 'family', 'source'];
+
+export async function evaluate(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      splits: { type: 'string', default: SPLITS.join(',') },
+      folds: { type: 'string', default: '8' },
+      steps: { type: 'string', default: String(DEFAULT_FIT.steps) },
+      seed: { type: 'string', default: String(DEFAULT_FIT.seed) },
+      out: { type: 'string', default: MODELS_DIR },
+    },
+  });
+  const splits = values.splits.split(',').map((s) => s.trim()) as SplitName[];
+  for (const s of splits)
+    if (!SPLITS.includes(s)) throw new Error(`unknown split "${s}" (valid: ${SPLITS.join(', ')})`);
+  const k = Number(values.folds);
+  const fit = { ...DEFAULT_FIT, steps: Number(values.steps), seed: Number(values.seed) };
+  const tf = await selectTfBackend('wasm');
+  const t0 = performance.now();
+  const snapshot = await readSnapshot();
+  const { observations: obs } = buildObservations(snapshot);
+  const records: EvalRecord[] = [];
+  const foldInfo: Record<string, { name: string; test: number }[]> = {};
+
+  for (const split of splits) {
+    const folds = makeFolds(split, obs, split === 'random' ? 5 : k, fit.seed);
+    foldInfo[split] = folds.map((f) => ({ name: f.name, test: f.test.length }));
+    for (const [fi, fold] of folds.entries()) {
+      const inTest = new Set(fold.test);
+      const train = obs.filter((_, i) => !inTest.has(i));
+      const test = fold.test.map((i) => obs[i]!);
+      const trained = await trainEngine(tf, train, { fit });
+      const preds = await trained.engine.predictMany(test.map(queryOf));
+      const b1 = constantEfficiency(train);
+      const trainX = trained.engine.features(train.map(featureInputOf));
+      const testX = trained.engine.features(test.map(featureInputOf));
+      const b2 = nearestNeighbours(train, trainX);
+      const b3 = sameModelScaled(train);
+      test.forEach((o, i) => {
+        const p = preds[i]!;
+        records.push({
+          split,
+          fold: fi,
+          source: o.row.source_id,
+          metric: o.row.metric,
+          kind: o.hw.kind,
+          truth: o.row.value,
+          ours: p.ok ? { value: p.value, low: p.low, high: p.high } : null,
+          layer: p.ok ? p.layer : 'error',
+          roofline: b1.predict(o),
+          knn: b2.predict(o, testX, i * FEATURE_COUNT),
+          sameModel: b3.predict(o),
+        });
+      });
+      console.log(
+        `${split} fold ${fi + 1}/${folds.length} (${fold.name}): ${test.length} rows, ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+      );
+    }
+  }
+  const summary = summarize(records, splits);
+  const metrics = {
+    snapshot: await snapshotId(),
+    seed: fit.seed,
+    steps: fit.steps,
+    observations: obs.length,
+    folds: foldInfo,
+    seconds: Math.round((performance.now() - t0) / 1000),
+    ...summary,
+  };
+  writeFileSync(join(values.out, 'metrics.json'), JSON.stringify(metrics, null, 2) + '\n');
+  writeFileSync(join(values.out, 'REPORT.md'), renderReport(metrics));
+  console.log(renderReport(metrics));
+}
+
+export type { BaselinePrediction, Observation };

@@ -1,0 +1,165 @@
+/**
+ * One training run, shared by `npm run train` and every evaluation fold: hold out a share of the training
+ * devices for calibration, fit the network on the rest, and calibrate each layer's 80% interval on the
+ * held-out devices by running the engine itself (split conformal), so intervals reflect unseen hardware.
+ */
+import type * as TF from '@tensorflow/tfjs';
+import { TfjsEfficiencyModel } from '../adapters/tfjs-model.ts';
+import { buildReferences, PredictionEngine } from '../core/predict/engine.ts';
+import { FEATURE_COUNT, FEATURE_NAMES, FEATURE_VERSION } from '../core/predict/featurize.ts';
+import type { Observation } from '../core/predict/observation.ts';
+import type { Manifest, Prediction, Query } from '../core/predict/types.ts';
+import { fromObservations, rng, standardization } from './dataset.ts';
+import { DEFAULT_FIT, fitNetwork, QUANTILES, type FitOptions } from './network.ts';
+
+export interface TrainedEngine {
+  engine: PredictionEngine;
+  model: TfjsEfficiencyModel;
+  manifest: Manifest;
+  /** Median log-efficiency the network gives each training observation (reference adjustment). */
+  trainLogEff: Float32Array;
+}
+
+export interface TrainOptions {
+  fit: FitOptions;
+  /** Share of training devices held out to calibrate intervals. */
+  calibrationShare: number;
+  coverage: number;
+  snapshot: string;
+  log: (s: string) => void;
+}
+
+export const DEFAULT_TRAIN: TrainOptions = {
+  fit: DEFAULT_FIT,
+  calibrationShare: 0.2,
+  coverage: 0.8,
+  snapshot: 'unknown',
+  log: () => {},
+};
+
+export function queryOf(o: Observation): Query {
+  return {
+    workload: o.workload,
+    hw: o.hw,
+    model: o.model,
+    metric: o.row.metric,
+    runtime: o.row.runtime,
+    scenario: o.row.scenario,
+    batchKnown: o.row.batch_size !== null,
+  };
+}
+
+/** Conformal quantile: the ⌈(n+1)·coverage⌉-th smallest score. */
+export function conformalQuantile(scores: number[], coverage: number): number {
+  if (scores.length === 0) return 0.5;
+  const s = [...scores].sort((a, b) => a - b);
+  const k = Math.min(s.length - 1, Math.ceil((s.length + 1) * coverage) - 1);
+  return Math.max(0, s[k]!);
+}
+
+/** Typical efficiency per device kind × phase (and per phase for any kind) with its log spread. */
+function typicalEfficiency(obs: readonly Observation[]) {
+  const groups = new Map<string, number[]>();
+  for (const o of obs) {
+    const phase = o.estimate.phases[0]!.phase;
+    for (const key of [`${o.hw.kind}:${phase}`, `*:${phase}`]) {
+      const g = groups.get(key) ?? [];
+      g.push(Math.log(Math.min(o.efficiency, 1)));
+      groups.set(key, g);
+    }
+  }
+  const typical: Record<string, number> = {};
+  const spread: Record<string, [number, number]> = {};
+  for (const [key, logs] of groups) {
+    if (logs.length < 20) continue;
+    const s = [...logs].sort((a, b) => a - b);
+    const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
+    typical[key] = Math.exp(q(0.5));
+    spread[key] = [q(0.5) - q(0.1), q(0.9) - q(0.5)];
+  }
+  return { typical, spread };
+}
+
+/** Train on `obs` and return a calibrated engine whose references are all of `obs`. */
+export async function trainEngine(
+  tf: typeof TF,
+  obs: readonly Observation[],
+  options: Partial<TrainOptions> = {},
+): Promise<TrainedEngine> {
+  const o = { ...DEFAULT_TRAIN, ...options };
+  const data = fromObservations([...obs]);
+  const devices = [...new Set(obs.map((x) => x.hw.id))].sort();
+  const random = rng(o.fit.seed + 1000);
+  const shuffled = devices.map((d) => ({ d, k: random() })).sort((a, b) => a.k - b.k);
+  const calibDevices = new Set(
+    shuffled.slice(0, Math.max(1, Math.round(devices.length * o.calibrationShare))).map((x) => x.d),
+  );
+  const fitRows: number[] = [];
+  const calibRows: number[] = [];
+  obs.forEach((x, i) => (calibDevices.has(x.hw.id) && devices.length > 1 ? calibRows : fitRows).push(i));
+
+  const { mean, std } = standardization(data.x, fitRows);
+  const xs = new Float32Array(data.x.length);
+  for (let i = 0; i < xs.length; i++)
+    xs[i] = (data.x[i]! - mean[i % FEATURE_COUNT]!) / std[i % FEATURE_COUNT]!;
+  o.log(
+    `fit on ${fitRows.length} rows (${devices.length - calibDevices.size} devices), calibrate on ${calibRows.length} (${calibDevices.size})`,
+  );
+  const net = await fitNetwork(xs, data.t, data.w, fitRows, o.fit, o.log);
+  const model = TfjsEfficiencyModel.wrap(tf, net);
+  const q = model.predict(xs, obs.length);
+  const trainLogEff = new Float32Array(obs.length);
+  for (let i = 0; i < obs.length; i++) trainLogEff[i] = q[3 * i + 1]!;
+
+  const { typical, spread } = typicalEfficiency(fitRows.map((i) => obs[i]!));
+  const manifest: Manifest = {
+    featureVersion: FEATURE_VERSION,
+    featureNames: [...FEATURE_NAMES],
+    mean,
+    std,
+    quantiles: [...QUANTILES] as [number, number, number],
+    conformal: { learned: 0, transfer: 0 },
+    typicalEfficiency: typical,
+    typicalSpread: spread,
+    snapshot: o.snapshot,
+    seed: o.fit.seed,
+    trainedRows: fitRows.length,
+    architecture: [FEATURE_COUNT, ...o.fit.hidden, 3],
+    epochs: o.fit.steps,
+  };
+
+  // Calibrate through the engine itself, with references drawn from the fit devices only.
+  const fitObs = fitRows.map((i) => obs[i]!);
+  const calibEngine = new PredictionEngine({
+    manifest,
+    model,
+    references: buildReferences(
+      fitObs,
+      fitRows.map((i) => trainLogEff[i]!),
+    ),
+  });
+  const calibObs = calibRows.map((i) => obs[i]!);
+  const preds = await calibEngine.predictMany(calibObs.map(queryOf));
+  const scores: Record<string, number[]> = { learned: [], transfer: [] };
+  preds.forEach((p, i) => {
+    if (!p.ok || !(p.layer in scores)) return;
+    const truth = calibObs[i]!.row.value;
+    // Distance (log) by which the interval misses the truth; ≤ 0 when covered.
+    scores[p.layer]!.push(Math.max(Math.log(p.low / truth), Math.log(truth / p.high)));
+  });
+  manifest.conformal = {
+    learned: conformalQuantile(scores.learned!, o.coverage),
+    transfer: conformalQuantile(
+      scores.transfer!.length >= 30 ? scores.transfer! : scores.learned!,
+      o.coverage,
+    ),
+  };
+  o.log(
+    `conformal widening: learned ${manifest.conformal.learned!.toFixed(3)} (${scores.learned!.length} rows), transfer ${manifest.conformal.transfer!.toFixed(3)} (${scores.transfer!.length} rows)`,
+  );
+
+  const engine = new PredictionEngine({ manifest, model, references: buildReferences(obs, trainLogEff) });
+  return { engine, model, manifest, trainLogEff };
+}
+
+export type { Prediction };
