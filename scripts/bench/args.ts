@@ -1,0 +1,44 @@
+import { parseArgs } from 'node:util';
+
+export interface BenchArgs {
+  /** Page loads per benchmark (fresh browser context each). */
+  runs: number;
+  /** Discarded app + floor loads before the measured ones. */
+  warmup: number;
+  /** Build the app first (`vite build`); `--no-build` reuses what is in outDir. */
+  build: boolean;
+  /** Where the build goes and is served from, relative to the repo root. */
+  outDir: string;
+}
+
+export const USAGE = `usage: npm run bench -- [--runs N] [--no-build] [--out-dir DIR]
+  --runs N       page loads per benchmark, fresh browser context each (default 5)
+  --warmup N     discarded app + floor loads first (default 1)
+  --no-build     skip \`vite build\` and serve the existing build
+  --out-dir DIR  build into / serve from DIR (default dist)`;
+
+export function parseBenchArgs(argv: string[]): BenchArgs {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      runs: { type: 'string', default: '5' },
+      warmup: { type: 'string', default: '1' },
+      build: { type: 'boolean', default: true },
+      'no-build': { type: 'boolean', default: false },
+      'out-dir': { type: 'string', default: 'dist' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.error(USAGE);
+    process.exit(0);
+  }
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error(`--runs must be a positive integer, got ${values.runs}`);
+  const warmup = Number(values.warmup);
+  if (!Number.isInteger(warmup) || warmup < 0)
+    throw new Error(`--warmup must be a non-negative integer, got ${values.warmup}`);
+  return { runs, warmup, build: values.build && !values['no-build'], outDir: values['out-dir'] };
+}
