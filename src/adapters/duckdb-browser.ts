@@ -11,6 +11,7 @@ import { loadSnapshot, type Progress } from './snapshot-loader.ts';
 import { hasMark, mark } from './timings.ts';
 import { runUserSql, type UserSqlResult } from './user-sql.ts';
 import { connectionOf } from './worker-connection.ts';
+import { fetchSnapshotFile } from './snapshot-fetch.ts';
 
 /** The page's database: the snapshot loaded into DuckDB-WASM. */
 export interface BrowserDb extends Db {
@@ -24,16 +25,6 @@ const listeners = new Set<Progress>();
 let cached: Promise<BrowserDb> | null = null;
 
 const report: Progress = (stage, fraction) => listeners.forEach((l) => l(stage, fraction));
-
-async function fetchSnapshotFile(file: string): Promise<ArrayBuffer> {
-  const url = `${import.meta.env.BASE_URL}data/${file}`;
-  const res = await fetch(url);
-  if (!res.ok) throw new SnapshotLoadError(file, `HTTP ${res.status} for ${url}`);
-  if (res.headers.get('content-type')?.includes('text/html')) {
-    throw new SnapshotLoadError(file, `${url} returned an HTML page, not Parquet (is the file missing?)`);
-  }
-  return res.arrayBuffer();
-}
 
 async function startWorker(): Promise<duckdb.AsyncDuckDB> {
   const bundle = await duckdb.selectBundle({

@@ -5,19 +5,21 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as TF from '@tensorflow/tfjs';
-import { buildReferences, PredictionEngine } from '../core/predict/engine.ts';
-import { FEATURE_COUNT, FEATURE_NAMES, FEATURE_VERSION } from '../core/predict/featurize.ts';
-import { featureInputOf, observe, type Observation } from '../core/predict/observation.ts';
+import type { PredictionEngine } from '../core/predict/engine.ts';
+import type { Observation } from '../core/predict/observation.ts';
 import type { Manifest } from '../core/predict/types.ts';
+import { buildEngine, emptyManifest, manifestMatches } from './engine-build.ts';
 import type { SnapshotRows } from './parquet-rows.ts';
-import { MODELS_DIR, readSnapshot } from './snapshot-files.ts';
+import { MODELS_DIR, readSnapshot, snapshotId } from './snapshot-files.ts';
 import { TfjsEfficiencyModel } from './tfjs-model.ts';
+
+export { emptyManifest };
 
 export interface NodeEngine {
   engine: PredictionEngine;
   snapshot: SnapshotRows;
   manifest: Manifest;
-  /** Null when models/efficiency is missing or was trained on another feature layout. */
+  /** Null when models/efficiency is missing, tf is null, or the model was trained on another feature layout. */
   model: TfjsEfficiencyModel | null;
   observations: Observation[];
 }
@@ -35,54 +37,17 @@ export function readModelFiles(dir = join(MODELS_DIR, 'efficiency')) {
   };
 }
 
-/** A manifest with no learned model: the engine then answers from typical efficiencies. */
-export function emptyManifest(snapshot: string): Manifest {
-  return {
-    featureVersion: FEATURE_VERSION,
-    featureNames: [...FEATURE_NAMES],
-    mean: new Array<number>(FEATURE_COUNT).fill(0),
-    std: new Array<number>(FEATURE_COUNT).fill(1),
-    quantiles: [0.1, 0.5, 0.9],
-    conformal: {},
-    typicalEfficiency: {},
-    typicalSpread: {},
-    snapshot,
-    seed: 0,
-    trainedRows: 0,
-    architecture: [],
-    epochs: 0,
-  };
-}
-
-/** Load snapshot, model and references. `tf` is passed in so callers pick the backend first. */
+/** Load snapshot, model and references. `tf` is passed in so callers pick the backend first (null: no model). */
 export async function loadEngineNode(tf: typeof TF | null, modelsDir?: string): Promise<NodeEngine> {
   const snapshot = await readSnapshot();
-  const hw = new Map(snapshot.hardware.map((h) => [h.id, h]));
-  const models = new Map(snapshot.models.map((m) => [m.id, m]));
-  const { observations } = observe(
-    snapshot.measurements.filter((r) => !r.flags.includes('outlier')),
-    hw,
-    models,
-  );
   const files = readModelFiles(modelsDir);
-  const usable = files !== null && tf !== null && files.manifest.featureVersion === FEATURE_VERSION;
-  const manifest = files?.manifest ?? emptyManifest('unknown');
+  const usable = files !== null && tf !== null && manifestMatches(files.manifest);
+  const manifest = usable ? files.manifest : emptyManifest(await snapshotId());
   const model = usable ? await TfjsEfficiencyModel.load(tf, files) : null;
-  let references;
-  if (model) {
-    const tmp = new PredictionEngine({ manifest, model });
-    const x = tmp.features(observations.map(featureInputOf));
-    const q = model.predict(x, observations.length);
-    references = buildReferences(
-      observations,
-      Array.from({ length: observations.length }, (_, i) => q[3 * i + 1]!),
-    );
-  }
-  const engine = new PredictionEngine({
-    manifest,
+  const { engine, observations } = await buildEngine(
+    snapshot,
+    usable ? manifest : (files?.manifest ?? manifest),
     model,
-    measurements: snapshot.measurements,
-    ...(references ? { references } : {}),
-  });
+  );
   return { engine, snapshot, manifest, model, observations };
 }

@@ -9,7 +9,10 @@ import type { EfficiencyModel } from '../core/predict/types.ts';
 
 export interface ModelFiles {
   /** Parsed model.json: `modelTopology` and `weightsManifest` as tfjs writes them. */
-  modelJson: { modelTopology: unknown; weightsManifest: { paths: string[]; weights: TF.io.WeightsManifestEntry[] }[] };
+  modelJson: {
+    modelTopology: unknown;
+    weightsManifest: { paths: string[]; weights: TF.io.WeightsManifestEntry[] }[];
+  };
   weights: ArrayBuffer;
 }
 
@@ -24,7 +27,11 @@ export class TfjsEfficiencyModel implements EfficiencyModel {
   static async load(tf: typeof TF, files: ModelFiles): Promise<TfjsEfficiencyModel> {
     const weightSpecs = files.modelJson.weightsManifest.flatMap((g) => g.weights);
     const model = await tf.loadLayersModel(
-      tf.io.fromMemory({ modelTopology: files.modelJson.modelTopology as TF.io.ModelJSON['modelTopology'], weightSpecs, weightData: files.weights }),
+      tf.io.fromMemory({
+        modelTopology: files.modelJson.modelTopology as TF.io.ModelJSON['modelTopology'],
+        weightSpecs,
+        weightData: files.weights,
+      }),
     );
     return new TfjsEfficiencyModel(tf, model);
   }
@@ -38,7 +45,10 @@ export class TfjsEfficiencyModel implements EfficiencyModel {
     for (let start = 0; start < rows; start += CHUNK) {
       const n = Math.min(CHUNK, rows - start);
       const t = this.tf.tidy(() => {
-        const x = this.tf.tensor2d(features.subarray(start * FEATURE_COUNT, (start + n) * FEATURE_COUNT), [n, FEATURE_COUNT]);
+        const x = this.tf.tensor2d(features.subarray(start * FEATURE_COUNT, (start + n) * FEATURE_COUNT), [
+          n,
+          FEATURE_COUNT,
+        ]);
         return (this.model.predict(x) as TF.Tensor).dataSync() as Float32Array;
       });
       for (let i = 0; i < n; i++) {

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { DataPage } from '../features/explore/data-page.tsx';
+import { PredictPage } from '../features/predict/predict-page.tsx';
 import { SqlBox } from '../features/explore/sql-box.tsx';
 import { SourcesIntro, SourcesTable } from '../features/sources/sources-page.tsx';
 import { useAppStore } from '../state/store.ts';
@@ -34,6 +35,14 @@ export function App() {
                 <SqlBox />
               </FeatureBoundary>
             </DbGate>
+          </>
+        )}
+        {page === 'predict' && (
+          <>
+            <h1>Predict</h1>
+            <FeatureBoundary name="Predict">
+              <PredictPage />
+            </FeatureBoundary>
           </>
         )}
         {page === 'sources' && (

@@ -5,6 +5,10 @@ import { Providers } from './providers.tsx';
 import './styles.css';
 import './pages.css';
 
+// Console and test hook: predictions computed in this page (loads the engine on first call).
+window.__rooflightPredict = async (specs) =>
+  (await import('../adapters/engine-browser.ts')).predictSpecs(specs);
+
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root element in index.html');
 

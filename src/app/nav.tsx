@@ -2,7 +2,7 @@ import type { MouseEvent } from 'react';
 import { PAGES, urlForPage, type Page } from '../state/nav-slice.ts';
 import { useAppStore } from '../state/store.ts';
 
-const LABELS: Record<Page, string> = { data: 'Data', sources: 'Sources' };
+const LABELS: Record<Page, string> = { predict: 'Predict', data: 'Data', sources: 'Sources' };
 
 /** Top navigation: real links (open in a new tab works), handled in-page on plain clicks. */
 export function Nav() {

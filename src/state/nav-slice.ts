@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { AppState } from './store.ts';
 
 /** The app's pages, in nav order. `?page=<id>` in the URL; `data` when absent. */
-export const PAGES = ['data', 'sources'] as const;
+export const PAGES = ['predict', 'data', 'sources'] as const;
 export type Page = (typeof PAGES)[number];
 
 /** The page named by a URL's `?page=`, or `data`. */

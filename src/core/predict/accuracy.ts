@@ -30,7 +30,8 @@ export function accuracy(rows: readonly Scored[]): Accuracy | null {
   const factors = rows.map((r) => Math.max(r.pred / r.truth, r.truth / r.pred)).sort((a, b) => a - b);
   const withInterval = rows.filter((r) => r.low !== undefined && r.high !== undefined);
   const covered = withInterval.filter((r) => r.low! <= r.truth && r.truth <= r.high!).length;
-  const mid = (xs: number[]) => (xs.length % 2 ? xs[xs.length >> 1]! : (xs[xs.length / 2 - 1]! + xs[xs.length / 2]!) / 2);
+  const mid = (xs: number[]) =>
+    xs.length % 2 ? xs[xs.length >> 1]! : (xs[xs.length / 2 - 1]! + xs[xs.length / 2]!) / 2;
   return {
     n: rows.length,
     mdape: round(mid(ape)),

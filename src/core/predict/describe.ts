@@ -33,7 +33,8 @@ export interface ModelSpec {
 
 export class DescribeError extends Error {}
 
-const ENCODER_TYPES = /^(bert|roberta|xlm-roberta|distilbert|albert|electra|deberta|deberta-v2|camembert|mpnet|nomic_bert|modernbert)$/;
+const ENCODER_TYPES =
+  /^(bert|roberta|xlm-roberta|distilbert|albert|electra|deberta|deberta-v2|camembert|mpnet|nomic_bert|modernbert)$/;
 const ENC_DEC_TYPES = /^(t5|mt5|umt5|bart|mbart|whisper|marian|pegasus|longt5|switch_transformers)$/;
 const VISION_TYPES = /^(vit|deit|beit|dinov2|swin|siglip_vision_model|clip_vision_model)$/;
 const GATED_ACTS = /^(silu|swish|swiglu|geglu|gelu_pytorch_tanh)$/;
@@ -60,9 +61,14 @@ export function transformerParams(s: ModelSpec): { total: number; active: number
 
 /** A catalog-shaped row for a described model. Throws DescribeError naming what is missing. */
 export function describeModel(s: ModelSpec): ModelRow {
-  const architecture = s.architecture ?? (s.experts ? 'moe-decoder' : s.gflopsPerSample ? 'cnn' : 'decoder-only');
+  const architecture =
+    s.architecture ?? (s.experts ? 'moe-decoder' : s.gflopsPerSample ? 'cnn' : 'decoder-only');
   const vision = architecture === 'cnn' || architecture === 'vit';
-  const shape = transformerParams({ ...s, architecture, gatedMlp: s.gatedMlp ?? /decoder/.test(architecture) });
+  const shape = transformerParams({
+    ...s,
+    architecture,
+    gatedMlp: s.gatedMlp ?? /decoder/.test(architecture),
+  });
   const total = s.params ?? shape?.total ?? null;
   if (total === null && !(vision && s.gflopsPerSample))
     throw new DescribeError(
@@ -113,7 +119,10 @@ export function specFromHfConfig(json: unknown, id?: string): ModelSpec {
     throw new DescribeError('config.json is not a JSON object');
   const c = json as Record<string, unknown>;
   const type = typeof c.model_type === 'string' ? c.model_type.toLowerCase() : '';
-  const cfg = typeof c.text_config === 'object' && c.text_config !== null ? (c.text_config as Record<string, unknown>) : c;
+  const cfg =
+    typeof c.text_config === 'object' && c.text_config !== null
+      ? (c.text_config as Record<string, unknown>)
+      : c;
   const experts = num(cfg, 'num_local_experts', 'num_experts', 'n_routed_experts');
   const act = String(cfg.hidden_act ?? cfg.activation_function ?? cfg.feed_forward_proj ?? '');
   const architecture =
@@ -126,7 +135,10 @@ export function specFromHfConfig(json: unknown, id?: string): ModelSpec {
           : experts
             ? 'moe-decoder'
             : 'decoder-only';
-  const gated = /decoder/.test(architecture) && architecture !== 'encoder-decoder' ? GATED_ACTS.test(act) || act === '' : /gated/.test(act);
+  const gated =
+    /decoder/.test(architecture) && architecture !== 'encoder-decoder'
+      ? GATED_ACTS.test(act) || act === ''
+      : /gated/.test(act);
   const tied =
     typeof c.tie_word_embeddings === 'boolean' ? c.tie_word_embeddings : !gated || type.startsWith('gemma');
   const spec: ModelSpec = {
@@ -134,7 +146,8 @@ export function specFromHfConfig(json: unknown, id?: string): ModelSpec {
     architecture,
     gatedMlp: gated,
     tiedEmbeddings: tied,
-    learnedPositions: architecture === 'encoder-only' || type === 'gpt2' || type === 'gpt_neo' || type === 'opt',
+    learnedPositions:
+      architecture === 'encoder-only' || type === 'gpt2' || type === 'gpt_neo' || type === 'opt',
   };
   const set = <K extends keyof ModelSpec>(k: K, v: ModelSpec[K] | undefined) => {
     if (v !== undefined) spec[k] = v;
@@ -144,7 +157,10 @@ export function specFromHfConfig(json: unknown, id?: string): ModelSpec {
   set('heads', num(cfg, 'num_attention_heads', 'n_head', 'num_heads', 'encoder_attention_heads'));
   set('kvHeads', num(cfg, 'num_key_value_heads'));
   set('headDim', num(cfg, 'head_dim'));
-  set('ffn', num(cfg, 'moe_intermediate_size', 'intermediate_size', 'n_inner', 'd_ff', 'ffn_dim', 'encoder_ffn_dim'));
+  set(
+    'ffn',
+    num(cfg, 'moe_intermediate_size', 'intermediate_size', 'n_inner', 'd_ff', 'ffn_dim', 'encoder_ffn_dim'),
+  );
   set('vocab', num(cfg, 'vocab_size'));
   set('maxSeq', num(cfg, 'max_position_embeddings', 'n_positions', 'max_seq_len'));
   set('imageSize', num(cfg, 'image_size'));

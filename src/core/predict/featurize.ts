@@ -7,7 +7,7 @@ import type { RooflineEstimate } from '../roofline/estimate.ts';
 import { precisionInfo } from '../roofline/precision.ts';
 import type { Workload } from '../roofline/workload.ts';
 
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 
 const oneHot = <T extends string>(prefix: string, values: readonly T[]) =>
   values.map((v) => `${prefix}:${v}`);
@@ -26,7 +26,26 @@ const RUNTIMES = [
   'mlc',
   'onnx',
   'openvino',
-  'browser',
+  'webgpu',
+  'wasm',
+  'webgl',
+  'other',
+] as const;
+/** Architecture generations: devices of a generation share kernels and efficiency traits. */
+const GENERATIONS = [
+  'pascal',
+  'volta',
+  'turing',
+  'ampere',
+  'ada',
+  'hopper',
+  'blackwell',
+  'cdna',
+  'rdna',
+  'apple',
+  'intel-gpu',
+  'x86',
+  'accelerator',
   'other',
 ] as const;
 const METRIC_KINDS = ['throughput', 'latency', 'ttft', 'tpot', 'decode', 'prefill'] as const;
@@ -57,6 +76,7 @@ export const FEATURE_NAMES: readonly string[] = [
   ...oneHot('modality', MODALITIES),
   ...oneHot('arch', ARCHS),
   ...oneHot('runtime', RUNTIMES),
+  ...oneHot('generation', GENERATIONS),
   ...oneHot('metric', METRIC_KINDS),
   ...oneHot('scenario', SCENARIOS),
 ];
@@ -77,14 +97,39 @@ export interface FeatureInput {
 export function runtimeClass(runtime: string | null): (typeof RUNTIMES)[number] {
   const r = (runtime ?? '').toLowerCase();
   if (/tensorrt|trt/.test(r)) return 'tensorrt';
-  if (/webgpu|wasm|browser|chrome|firefox|safari|tfjs|web-llm|webllm|transformers\.js/.test(r))
-    return 'browser';
+  if (/webgpu|web-llm|webllm/.test(r)) return 'webgpu';
+  if (/webgl/.test(r)) return 'webgl';
+  if (/wasm|browser|chrome|firefox|safari|tfjs|transformers\.js/.test(r)) return 'wasm';
   if (/llama\.?cpp|ggml|whisper\.cpp/.test(r)) return 'llama.cpp';
   if (/mlc/.test(r)) return 'mlc';
   if (/openvino/.test(r)) return 'openvino';
   if (/onnx/.test(r)) return 'onnx';
   if (/tensorflow|tf2|mxnet|paddle|jax|xla/.test(r)) return 'tensorflow';
   if (/torch|pytorch|vllm|sglang|timm|deepspeed|megatron/.test(r)) return 'pytorch';
+  return 'other';
+}
+
+/** The architecture generation a device belongs to (a feature: unseen devices share their generation's traits). */
+export function generation(
+  hw: Pick<HardwareRow, 'architecture' | 'kind' | 'vendor'>,
+): (typeof GENERATIONS)[number] {
+  const a = (hw.architecture ?? '').toLowerCase();
+  for (const g of [
+    'pascal',
+    'volta',
+    'turing',
+    'ampere',
+    'ada',
+    'hopper',
+    'blackwell',
+    'cdna',
+    'rdna',
+  ] as const)
+    if (a.startsWith(g)) return g;
+  if (hw.vendor.toLowerCase() === 'apple') return 'apple';
+  if (/^xe|alchemist|battlemage/.test(a)) return 'intel-gpu';
+  if (hw.kind === 'cpu') return 'x86';
+  if (hw.kind === 'npu' || hw.kind === 'tpu') return 'accelerator';
   return 'other';
 }
 
@@ -180,6 +225,7 @@ export function featurizeInto(x: FeatureInput, out: Float32Array, offset = 0): v
   hot(MODALITIES, (MODALITIES as readonly string[]).includes(x.model.modality) ? x.model.modality : 'other');
   hot(ARCHS, archClass(x.model.architecture));
   hot(RUNTIMES, runtimeClass(x.runtime));
+  hot(GENERATIONS, generation(x.hw));
   hot(METRIC_KINDS, metricKind(x.metric));
   hot(SCENARIOS, scenarioClass(x.scenario));
 }

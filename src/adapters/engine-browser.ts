@@ -1,0 +1,99 @@
+/**
+ * Browser: the prediction engine with the same snapshot and models as Node. tfjs is imported lazily (it is
+ * not in the initial bundle) on its cpu backend, which scores the references in about a second here and
+ * matches Node's numbers. One cached promise per page; a failure resets it so a retry starts over.
+ */
+import manifestUrl from '../../models/efficiency/manifest.json?url';
+import modelUrl from '../../models/efficiency/model.json?url';
+import weightsUrl from '../../models/efficiency/weights.bin?url';
+import type { PredictionEngine } from '../core/predict/engine.ts';
+import { queryFromSpec, type QuerySpec } from '../core/predict/spec.ts';
+import type { Manifest, Prediction } from '../core/predict/types.ts';
+import { buildEngine, manifestMatches } from './engine-build.ts';
+import { loadSnapshotRows, type SnapshotRows } from './parquet-rows.ts';
+import { fetchSnapshotFile } from './snapshot-fetch.ts';
+import type { TfjsEfficiencyModel } from './tfjs-model.ts';
+
+export interface BrowserEngine {
+  engine: PredictionEngine;
+  snapshot: SnapshotRows;
+  manifest: Manifest;
+  model: TfjsEfficiencyModel | null;
+  backend: string;
+  /** Why the learned model is not in use, when it is not. */
+  modelProblem: string | null;
+  loadMs: number;
+}
+
+let cached: Promise<BrowserEngine> | null = null;
+
+async function fetchOk(url: string): Promise<Response> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`HTTP ${res.status} for ${url}`);
+  return res;
+}
+
+async function loadModel(): Promise<{
+  manifest: Manifest;
+  model: TfjsEfficiencyModel | null;
+  backend: string;
+  problem: string | null;
+}> {
+  const manifest = (await (await fetchOk(manifestUrl)).json()) as Manifest;
+  if (!manifestMatches(manifest))
+    return {
+      manifest,
+      model: null,
+      backend: 'none',
+      problem: 'the model was trained on another feature layout',
+    };
+  const [tf, { TfjsEfficiencyModel }] = await Promise.all([
+    import('@tensorflow/tfjs'),
+    import('./tfjs-model.ts'),
+  ]);
+  await tf.setBackend('cpu');
+  await tf.ready();
+  const [modelJson, weights] = await Promise.all([
+    fetchOk(modelUrl).then((r) => r.json()),
+    fetchOk(weightsUrl).then((r) => r.arrayBuffer()),
+  ]);
+  const model = await TfjsEfficiencyModel.load(tf, { modelJson, weights });
+  return { manifest, model, backend: tf.getBackend(), problem: null };
+}
+
+export function loadEngineBrowser(): Promise<BrowserEngine> {
+  cached ??= (async () => {
+    const t0 = performance.now();
+    const [snapshot, m] = await Promise.all([loadSnapshotRows(fetchSnapshotFile), loadModel()]);
+    const { engine } = await buildEngine(snapshot, m.manifest, m.model);
+    performance.mark('rooflight:engine-ready');
+    return {
+      engine,
+      snapshot,
+      manifest: m.manifest,
+      model: m.model,
+      backend: m.backend,
+      modelProblem: m.problem,
+      loadMs: performance.now() - t0,
+    };
+  })().catch((e: unknown) => {
+    cached = null;
+    throw e;
+  });
+  return cached;
+}
+
+/** Predict catalog-id specs (used by the UI and by the e2e test that compares with Node). */
+export async function predictSpecs(specs: readonly QuerySpec[]): Promise<Prediction[]> {
+  const { engine, snapshot } = await loadEngineBrowser();
+  const hw = new Map(snapshot.hardware.map((h) => [h.id, h]));
+  const models = new Map(snapshot.models.map((m) => [m.id, m]));
+  return engine.predictMany(specs.map((s) => queryFromSpec(s, hw, models)));
+}
+
+declare global {
+  interface Window {
+    /** Test and console hook: predictions for catalog-id specs, computed in this page. */
+    __rooflightPredict?: typeof predictSpecs;
+  }
+}

@@ -1,0 +1,66 @@
+/** Assemble the prediction engine from snapshot rows, a manifest and an optional learned model (Node and browser). */
+import { buildReferences, PredictionEngine } from '../core/predict/engine.ts';
+import { FEATURE_COUNT, FEATURE_NAMES, FEATURE_VERSION } from '../core/predict/featurize.ts';
+import { featureInputOf, observe, type Observation } from '../core/predict/observation.ts';
+import type { EfficiencyModel, Manifest } from '../core/predict/types.ts';
+import type { SnapshotRows } from './parquet-rows.ts';
+
+/** A manifest with no learned model: the engine then answers from typical efficiencies. */
+export function emptyManifest(snapshot: string): Manifest {
+  return {
+    featureVersion: FEATURE_VERSION,
+    featureNames: [...FEATURE_NAMES],
+    mean: new Array<number>(FEATURE_COUNT).fill(0),
+    std: new Array<number>(FEATURE_COUNT).fill(1),
+    quantiles: [0.1, 0.5, 0.9],
+    conformal: {},
+    typicalEfficiency: {},
+    typicalSpread: {},
+    snapshot,
+    seed: 0,
+    trainedRows: 0,
+    architecture: [],
+    epochs: 0,
+  };
+}
+
+/** Does a manifest fit this build's features (same version and names)? */
+export function manifestMatches(m: Manifest): boolean {
+  return m.featureVersion === FEATURE_VERSION && m.featureNames.join('|') === FEATURE_NAMES.join('|');
+}
+
+export interface BuiltEngine {
+  engine: PredictionEngine;
+  observations: Observation[];
+}
+
+/** Observations of the snapshot, references scored by the model (when there is one), and the engine. */
+export async function buildEngine(
+  snapshot: SnapshotRows,
+  manifest: Manifest,
+  model: EfficiencyModel | null,
+): Promise<BuiltEngine> {
+  const hw = new Map(snapshot.hardware.map((h) => [h.id, h]));
+  const models = new Map(snapshot.models.map((m) => [m.id, m]));
+  const { observations } = observe(
+    snapshot.measurements.filter((r) => !r.flags.includes('outlier')),
+    hw,
+    models,
+  );
+  let references;
+  if (model) {
+    const x = new PredictionEngine({ manifest, model }).features(observations.map(featureInputOf));
+    const q = await model.predict(x, observations.length);
+    references = buildReferences(
+      observations,
+      Array.from({ length: observations.length }, (_, i) => q[3 * i + 1]!),
+    );
+  }
+  const engine = new PredictionEngine({
+    manifest,
+    model,
+    measurements: snapshot.measurements,
+    ...(references ? { references } : {}),
+  });
+  return { engine, observations };
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { rooflineEstimate } from '../roofline/estimate.ts';
+import { A100, LLAMA2_7B, RESNET50 } from '../roofline/fixtures.test-util.ts';
+import { FEATURE_COUNT, FEATURE_NAMES, featurize, generation, runtimeClass } from './featurize.ts';
+
+const input = (runtime: string | null) => {
+  const workload = { model: RESNET50, mode: 'inference' as const, batch: 64, precision: 'fp16', nDevices: 1 };
+  const estimate = rooflineEstimate(workload, A100);
+  if (!estimate.ok) throw new Error(estimate.reason);
+  return {
+    workload,
+    hw: A100,
+    model: RESNET50,
+    estimate,
+    metric: 'throughput' as const,
+    runtime,
+    scenario: null,
+    batchKnown: true,
+  };
+};
+
+describe('featurize', () => {
+  it('writes one finite value per named feature', () => {
+    const f = featurize(input('PyTorch 2.4'));
+    expect(f.length).toBe(FEATURE_COUNT);
+    expect(FEATURE_NAMES.length).toBe(FEATURE_COUNT);
+    expect([...f].every(Number.isFinite)).toBe(true);
+  });
+
+  it('sets exactly one flag in each one-hot group', () => {
+    const f = featurize(input('TensorRT 10'));
+    for (const group of ['compute', 'kind', 'vendor', 'phase', 'runtime', 'generation', 'metric']) {
+      const idx = FEATURE_NAMES.flatMap((n, i) => (n.startsWith(`${group}:`) ? [i] : []));
+      expect(idx.reduce((s, i) => s + f[i]!, 0)).toBe(1);
+    }
+    expect(f[FEATURE_NAMES.indexOf('runtime:tensorrt')]).toBe(1);
+    expect(f[FEATURE_NAMES.indexOf('generation:ampere')]).toBe(1);
+    expect(f[FEATURE_NAMES.indexOf('log2_batch')]).toBe(6);
+  });
+
+  it('classes runtimes as tables write them', () => {
+    expect(runtimeClass('llama.cpp wasm / Chrome 131 WebGPU')).toBe('webgpu');
+    expect(runtimeClass('tfjs wasm backend (SIMD)')).toBe('wasm');
+    expect(runtimeClass('whisper.cpp CUDA')).toBe('llama.cpp');
+    expect(runtimeClass('PyTorch NGC 20.01')).toBe('pytorch');
+    expect(runtimeClass(null)).toBe('other');
+    expect(generation({ architecture: 'blackwell-ultra', kind: 'gpu', vendor: 'NVIDIA' })).toBe('blackwell');
+    expect(generation({ architecture: 'm3', kind: 'soc-gpu', vendor: 'Apple' })).toBe('apple');
+  });
+
+  it('uses the decode phase for LLM decode metrics', () => {
+    const workload = {
+      model: LLAMA2_7B,
+      mode: 'inference' as const,
+      batch: 1,
+      precision: 'fp16',
+      nDevices: 1,
+    };
+    const estimate = rooflineEstimate(workload, A100);
+    if (!estimate.ok) throw new Error(estimate.reason);
+    const f = featurize({ ...input(null), workload, model: LLAMA2_7B, estimate, metric: 'decode_tokens_s' });
+    expect(f[FEATURE_NAMES.indexOf('phase:decode')]).toBe(1);
+  });
+});
