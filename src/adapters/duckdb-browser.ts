@@ -5,7 +5,7 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { SNAPSHOT_TABLES } from '../core/catalog/columns.ts';
 import type { Db } from '../core/db.ts';
-import { DuckDbStartError, SnapshotLoadError, messageOf } from './errors.ts';
+import { DuckDbStartError, messageOf } from './errors.ts';
 import { SAFE_SETTINGS, dbOver } from './raw-connection.ts';
 import { loadSnapshot, type Progress } from './snapshot-loader.ts';
 import { hasMark, mark } from './timings.ts';
