@@ -120,7 +120,10 @@ async function main(): Promise<void> {
     throw new Error(`snapshot is ${total} bytes, over the ${MAX_SNAPSHOT_BYTES} limit`);
 }
 
-/** One row per source id: a folder used by several builders lists every kind and path it served. */
+/**
+ * One row per source id: a folder used by several builders lists every kind and path it served. row_count is
+ * the source's rows in measurements.parquet, or for spec/config-only sources the catalog rows citing it.
+ */
 function mergeSources(rows: SourceRow[]): SourceRow[] {
   const byId = new Map<string, SourceRow>();
   for (const r of rows) {
@@ -133,7 +136,9 @@ function mergeSources(rows: SourceRow[]): SourceRow[] {
       [...new Set([...a.split(sep), ...b.split(sep)])].filter(Boolean).join(sep);
     prev.kind = union(prev.kind, r.kind, ',');
     prev.paths = union(prev.paths, r.paths, '|');
-    prev.row_count += r.row_count;
+    // A source with measurements counts its measurement rows; catalog-only sources count the rows citing them.
+    if (r.kind === 'measurements') prev.row_count = r.row_count;
+    else if (!prev.kind.includes('measurements')) prev.row_count += r.row_count;
   }
   return [...byId.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
 }

@@ -2,6 +2,7 @@
  * npm run cli -- <command> [options]
  * The only place that exits the process. Commands are imported lazily.
  */
+import { UsageError } from './usage-error.ts';
 const USAGE = `usage: npm run cli -- <command> [options]
 
 commands:
@@ -11,8 +12,6 @@ commands:
   eval      evaluate the predictor on held-out hardware, models and sources
 
 run "npm run cli -- <command> --help" for a command's options`;
-
-export class UsageError extends Error {}
 
 async function run(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;

@@ -19,7 +19,7 @@ export interface FitOptions {
 
 export const DEFAULT_FIT: FitOptions = {
   hidden: [64, 64],
-  steps: 3000,
+  steps: 1500,
   batchSize: 512,
   learningRate: 2e-3,
   seed: 7,

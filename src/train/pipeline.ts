@@ -22,8 +22,8 @@ export interface TrainedEngine {
 
 export interface TrainOptions {
   fit: FitOptions;
-  /** Share of training devices held out to calibrate intervals. */
-  calibrationShare: number;
+  /** Cross-fitted members: each is fit without one group of devices and calibrates on it. */
+  members: number;
   coverage: number;
   snapshot: string;
   log: (s: string) => void;
@@ -31,7 +31,7 @@ export interface TrainOptions {
 
 export const DEFAULT_TRAIN: TrainOptions = {
   fit: DEFAULT_FIT,
-  calibrationShare: 0.2,
+  members: 3,
   coverage: 0.8,
   snapshot: 'unknown',
   log: () => {},
@@ -80,7 +80,12 @@ function typicalEfficiency(obs: readonly Observation[]) {
   return { typical, spread };
 }
 
-/** Train on `obs` and return a calibrated engine whose references are all of `obs`. */
+/**
+ * Train on `obs` and return a calibrated engine whose references are all of `obs`.
+ * Cross-fitting: devices are split into `members` groups; member k is fit without group k, and scores the
+ * rows of group k as unseen hardware (through the engine, with references from the other groups). Those
+ * out-of-group scores set the conformal widening; the served model averages the members.
+ */
 export async function trainEngine(
   tf: typeof TF,
   obs: readonly Observation[],
@@ -90,28 +95,16 @@ export async function trainEngine(
   const data = fromObservations([...obs]);
   const devices = [...new Set(obs.map((x) => x.hw.id))].sort();
   const random = rng(o.fit.seed + 1000);
-  const shuffled = devices.map((d) => ({ d, k: random() })).sort((a, b) => a.k - b.k);
-  const calibDevices = new Set(
-    shuffled.slice(0, Math.max(1, Math.round(devices.length * o.calibrationShare))).map((x) => x.d),
-  );
-  const fitRows: number[] = [];
-  const calibRows: number[] = [];
-  obs.forEach((x, i) => (calibDevices.has(x.hw.id) && devices.length > 1 ? calibRows : fitRows).push(i));
+  const order = devices.map((d) => ({ d, k: random() })).sort((a, b) => a.k - b.k);
+  const k = Math.max(1, Math.min(o.members, devices.length));
+  const groupOf = new Map(order.map(({ d }, i) => [d, i % k]));
+  const allRows = obs.map((_, i) => i);
 
-  const { mean, std } = standardization(data.x, fitRows);
+  const { mean, std } = standardization(data.x, allRows);
   const xs = new Float32Array(data.x.length);
   for (let i = 0; i < xs.length; i++)
     xs[i] = (data.x[i]! - mean[i % FEATURE_COUNT]!) / std[i % FEATURE_COUNT]!;
-  o.log(
-    `fit on ${fitRows.length} rows (${devices.length - calibDevices.size} devices), calibrate on ${calibRows.length} (${calibDevices.size})`,
-  );
-  const net = await fitNetwork(xs, data.t, data.w, fitRows, o.fit, o.log);
-  const model = TfjsEfficiencyModel.wrap(tf, net);
-  const q = model.predict(xs, obs.length);
-  const trainLogEff = new Float32Array(obs.length);
-  for (let i = 0; i < obs.length; i++) trainLogEff[i] = q[3 * i + 1]!;
-
-  const { typical, spread } = typicalEfficiency(fitRows.map((i) => obs[i]!));
+  const { typical, spread } = typicalEfficiency(obs);
   const manifest: Manifest = {
     featureVersion: FEATURE_VERSION,
     featureNames: [...FEATURE_NAMES],
@@ -123,30 +116,39 @@ export async function trainEngine(
     typicalSpread: spread,
     snapshot: o.snapshot,
     seed: o.fit.seed,
-    trainedRows: fitRows.length,
+    trainedRows: obs.length,
     architecture: [FEATURE_COUNT, ...o.fit.hidden, 3],
     epochs: o.fit.steps,
   };
 
-  // Calibrate through the engine itself, with references drawn from the fit devices only.
-  const fitObs = fitRows.map((i) => obs[i]!);
-  const calibEngine = new PredictionEngine({
-    manifest,
-    model,
-    references: buildReferences(
-      fitObs,
-      fitRows.map((i) => trainLogEff[i]!),
-    ),
-  });
-  const calibObs = calibRows.map((i) => obs[i]!);
-  const preds = await calibEngine.predictMany(calibObs.map(queryOf));
+  const members: TF.LayersModel[] = [];
   const scores: Record<string, number[]> = { learned: [], transfer: [] };
-  preds.forEach((p, i) => {
-    if (!p.ok || !(p.layer in scores)) return;
-    const truth = calibObs[i]!.row.value;
-    // Distance (log) by which the interval misses the truth; ≤ 0 when covered.
-    scores[p.layer]!.push(Math.max(Math.log(p.low / truth), Math.log(truth / p.high)));
-  });
+  for (let g = 0; g < k; g++) {
+    const fitRows = k === 1 ? allRows : allRows.filter((i) => groupOf.get(obs[i]!.hw.id) !== g);
+    const heldRows = k === 1 ? [] : allRows.filter((i) => groupOf.get(obs[i]!.hw.id) === g);
+    o.log(`member ${g + 1}/${k}: fit on ${fitRows.length} rows, score ${heldRows.length} unseen-device rows`);
+    const net = await fitNetwork(xs, data.t, data.w, fitRows, { ...o.fit, seed: o.fit.seed + g }, o.log);
+    members.push(net);
+    if (heldRows.length === 0) continue;
+    const member = TfjsEfficiencyModel.wrap(tf, net);
+    const q = member.predict(xs, obs.length);
+    const engine = new PredictionEngine({
+      manifest,
+      model: member,
+      references: buildReferences(
+        fitRows.map((i) => obs[i]!),
+        fitRows.map((i) => q[3 * i + 1]!),
+      ),
+    });
+    const held = heldRows.map((i) => obs[i]!);
+    const preds = await engine.predictMany(held.map(queryOf));
+    preds.forEach((p, i) => {
+      if (!p.ok || !(p.layer in scores)) return;
+      const truth = held[i]!.row.value;
+      // Distance (log) by which the interval misses the truth; ≤ 0 when covered.
+      scores[p.layer]!.push(Math.max(Math.log(p.low / truth), Math.log(truth / p.high)));
+    });
+  }
   manifest.conformal = {
     learned: conformalQuantile(scores.learned!, o.coverage),
     transfer: conformalQuantile(
@@ -158,8 +160,21 @@ export async function trainEngine(
     `conformal widening: learned ${manifest.conformal.learned!.toFixed(3)} (${scores.learned!.length} rows), transfer ${manifest.conformal.transfer!.toFixed(3)} (${scores.transfer!.length} rows)`,
   );
 
+  const model = TfjsEfficiencyModel.wrap(tf, averageMembers(tf, members));
+  const q = model.predict(xs, obs.length);
+  const trainLogEff = new Float32Array(obs.length);
+  for (let i = 0; i < obs.length; i++) trainLogEff[i] = q[3 * i + 1]!;
   const engine = new PredictionEngine({ manifest, model, references: buildReferences(obs, trainLogEff) });
   return { engine, model, manifest, trainLogEff };
+}
+
+/** One tfjs model whose output is the mean of the members' outputs (saved and loaded as a single model). */
+function averageMembers(tf: typeof TF, members: TF.LayersModel[]): TF.LayersModel {
+  if (members.length === 1) return members[0]!;
+  const input = tf.input({ shape: [FEATURE_COUNT] });
+  const outs = members.map((m) => m.apply(input) as TF.SymbolicTensor);
+  const mean = tf.layers.average().apply(outs) as TF.SymbolicTensor;
+  return tf.model({ inputs: input, outputs: mean });
 }
 
 export type { Prediction };

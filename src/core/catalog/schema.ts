@@ -121,6 +121,7 @@ export interface SourceRow {
   paths: string;
   commit: string | null;
   license: string;
+  /** Rows in measurements.parquet from this source; for spec/config-only sources, catalog rows citing it. */
   row_count: number;
   /** What the source supplies: `measurements`, `hardware`, `models`, or several, comma-separated. */
   kind: string;

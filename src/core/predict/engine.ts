@@ -29,7 +29,17 @@ interface Prepared {
 }
 
 export class PredictionEngine {
-  constructor(private readonly parts: EngineParts) {}
+  /** Measurements by `model|hardware`, for the neighbour layer. */
+  private readonly measured = new Map<string, MeasurementRow[]>();
+
+  constructor(private readonly parts: EngineParts) {
+    for (const r of parts.measurements ?? []) {
+      const key = `${r.model_id}|${r.hardware_id}`;
+      const list = this.measured.get(key);
+      if (list) list.push(r);
+      else this.measured.set(key, [r]);
+    }
+  }
 
   get hasLearnedModel(): boolean {
     return this.parts.model !== null;
@@ -205,10 +215,8 @@ export class PredictionEngine {
 
   /** Last resort when no roofline can be computed: measured rows of the same model and metric on this device. */
   private neighbours(query: Query, reason: string): Prediction | null {
-    const rows = (this.parts.measurements ?? []).filter(
+    const rows = (this.measured.get(`${query.model.id}|${query.hw.id}`) ?? []).filter(
       (r) =>
-        r.model_id === query.model.id &&
-        r.hardware_id === query.hw.id &&
         r.metric === query.metric &&
         r.mode === query.workload.mode &&
         r.precision === query.workload.precision,

@@ -1,0 +1,42 @@
+/** What commands need from the outside world, as a parameter so tests pass fakes (no module mocking). */
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { NodeEngine } from '../adapters/engine-node.ts';
+import { MODELS_DIR } from '../adapters/snapshot-files.ts';
+import { hardwareLookup, modelLookup, type Lookup } from '../core/catalog/lookup.ts';
+import type { HardwareRow, ModelRow } from '../core/catalog/schema.ts';
+
+export interface CliDeps {
+  /** The engine over the snapshot (with the learned model when models/efficiency exists). */
+  load(): Promise<NodeEngine>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readText(path: string): Promise<string>;
+  writeText(path: string, text: string): Promise<void>;
+}
+
+export const defaultDeps: CliDeps = {
+  async load() {
+    const { loadEngineNode } = await import('../adapters/engine-node.ts');
+    if (!existsSync(join(MODELS_DIR, 'efficiency', 'manifest.json'))) return loadEngineNode(null);
+    // The cpu backend predicts faster than wasm in Node.
+    const { selectTfBackend } = await import('../train/backend-node.ts');
+    return loadEngineNode(await selectTfBackend('cpu'));
+  },
+  stdout: (t) => void process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+  stderr: (t) => void process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+  readText: (p) => readFile(p, 'utf8'),
+  writeText: (p, t) => writeFile(p, t, 'utf8'),
+};
+
+export interface Catalog {
+  ne: NodeEngine;
+  hardware: Lookup<HardwareRow>;
+  models: Lookup<ModelRow>;
+}
+
+export async function loadCatalog(deps: CliDeps): Promise<Catalog> {
+  const ne = await deps.load();
+  return { ne, hardware: hardwareLookup(ne.snapshot.hardware), models: modelLookup(ne.snapshot.models) };
+}
