@@ -1,0 +1,171 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { HardwareRow, MeasurementRow, Metric, ModelRow } from '../catalog/schema.ts';
+import { A100, BERT_BASE, H100, LLAMA2_7B, RESNET50, V100, XEON } from '../roofline/fixtures.test-util.ts';
+import { buildReferences, PredictionEngine } from './engine.ts';
+import { FEATURE_COUNT, FEATURE_NAMES, FEATURE_VERSION } from './featurize.ts';
+import { observe, RATE_METRICS } from './observation.ts';
+import type { EfficiencyModel, Manifest, Query } from './types.ts';
+
+const manifest: Manifest = {
+  featureVersion: FEATURE_VERSION,
+  featureNames: [...FEATURE_NAMES],
+  mean: new Array<number>(FEATURE_COUNT).fill(0),
+  std: new Array<number>(FEATURE_COUNT).fill(1),
+  quantiles: [0.1, 0.5, 0.9],
+  conformal: { learned: 0.2, transfer: 0.1 },
+  typicalEfficiency: { 'gpu:forward': 0.4, '*:decode': 0.5 },
+  typicalSpread: { 'gpu:forward': [0.5, 0.5] },
+  snapshot: 'test',
+  seed: 1,
+  trainedRows: 0,
+  architecture: [],
+  epochs: 0,
+};
+
+/** A stand-in network returning fixed log-efficiency quantiles — even impossible ones (> 0). */
+const fixed = (q10: number, q50: number, q90: number): EfficiencyModel => ({
+  predict: (_x, rows) => Float32Array.from({ length: rows * 3 }, (_, i) => [q10, q50, q90][i % 3]!),
+});
+
+const asModel = (m: typeof RESNET50): ModelRow => ({
+  ...m,
+  name: m.id,
+  aliases: '',
+  source: 'test',
+  notes: null,
+});
+const query = (
+  hw: HardwareRow,
+  metric: Metric,
+  over: Partial<Query['workload']> = {},
+  model = RESNET50,
+): Query => ({
+  workload: { model, mode: 'inference', batch: 32, precision: 'fp16', nDevices: 1, ...over },
+  hw,
+  model: asModel(model),
+  metric,
+});
+
+describe('fallback chain', () => {
+  it('uses the learned model when loaded, naming the layer and the bound', async () => {
+    const engine = new PredictionEngine({ manifest, model: fixed(-2, -1, -0.5) });
+    const p = await engine.predict(query(A100, 'throughput'));
+    expect(p).toMatchObject({ ok: true, layer: 'learned', bound: 'compute' });
+    if (p.ok) {
+      expect(p.value).toBeCloseTo(p.boundValue! * Math.exp(-1), 6);
+      expect(p.low).toBeCloseTo(p.boundValue! * Math.exp(-2.2), 6);
+      expect(p.explanation).toMatch(/learned efficiency 37%/);
+    }
+  });
+
+  it('falls back to the typical efficiency of the device class without a model', async () => {
+    const engine = new PredictionEngine({ manifest, model: null });
+    const p = await engine.predict(query(A100, 'latency_ms'));
+    expect(p).toMatchObject({ ok: true, layer: 'roofline-typical' });
+    if (p.ok) expect(p.value).toBeCloseTo(p.boundValue! / 0.4, 6);
+  });
+
+  it('uses the same model measured on another device when one exists (transfer)', async () => {
+    const row: MeasurementRow = {
+      source_id: 't',
+      source_file: 't/x.csv',
+      source_row: 1,
+      hardware_id: V100.id,
+      n_devices: 1,
+      model_id: RESNET50.id,
+      mode: 'inference',
+      scenario: null,
+      precision: 'fp16',
+      batch_size: 32,
+      seq_len: null,
+      prompt_tokens: null,
+      gen_tokens: null,
+      image_size: null,
+      metric: 'throughput',
+      value: 1000,
+      unit: 'items/s',
+      runtime: null,
+      date: null,
+      provenance: 'measured',
+      flags: '',
+    };
+    const { observations } = observe(
+      [row],
+      new Map([[V100.id, V100]]),
+      new Map([[RESNET50.id, asModel(RESNET50)]]),
+    );
+    const refs = buildReferences(observations, [-1]);
+    const engine = new PredictionEngine({ manifest, model: fixed(-1.5, -1, -0.5), references: refs });
+    const p = await engine.predict(query(A100, 'throughput'));
+    expect(p).toMatchObject({ ok: true, layer: 'transfer' });
+    // Same learned efficiency on both devices: the V100's achieved efficiency carries over to the A100's bound.
+    if (p.ok) expect(p.value).toBeCloseTo(p.boundValue! * observations[0]!.efficiency, 6);
+  });
+
+  it('answers from nearest measurements when no roofline exists, and errors when nothing does', async () => {
+    const noBw = { ...XEON, id: 'nobw', mem_bw_gbs: null };
+    const row = {
+      model_id: RESNET50.id,
+      hardware_id: 'nobw',
+      metric: 'throughput',
+      mode: 'inference',
+      precision: 'fp16',
+      batch_size: 16,
+      value: 50,
+    } as MeasurementRow;
+    const engine = new PredictionEngine({ manifest, model: null, measurements: [row] });
+    const p = await engine.predict(query(noBw, 'throughput'));
+    expect(p).toMatchObject({ ok: true, layer: 'neighbours' });
+    if (p.ok) expect(p.value).toBeCloseTo(50, 9);
+    const none = await engine.predict(query(V100, 'throughput', { precision: 'fp8' }));
+    expect(none).toMatchObject({ ok: false });
+    if (!none.ok) expect(none.error).toMatch(/fp8/);
+  });
+
+  it('answers memory from the memory model', async () => {
+    const engine = new PredictionEngine({ manifest, model: fixed(-1, -1, -1) });
+    const p = await engine.predict(
+      query(H100, 'memory_mb', { batch: 1, promptTokens: 512, genTokens: 128 }, LLAMA2_7B),
+    );
+    expect(p).toMatchObject({ ok: true, layer: 'memory-model', unit: 'MB' });
+    if (p.ok) expect(p.value).toBeGreaterThan(13_480);
+  });
+});
+
+describe('no prediction beats its roofline bound', () => {
+  it('holds for any network output, workload and device, interval ends included', async () => {
+    const models = [RESNET50, BERT_BASE, LLAMA2_7B];
+    const devices = [A100, H100, V100, XEON];
+    const metrics: Metric[] = [
+      'throughput',
+      'latency_ms',
+      'ttft_ms',
+      'tpot_ms',
+      'decode_tokens_s',
+      'prefill_tokens_s',
+    ];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.double({ min: -12, max: 6, noNaN: true }), { minLength: 3, maxLength: 3 }),
+        fc.constantFrom(...models),
+        fc.constantFrom(...devices),
+        fc.constantFrom(...metrics),
+        fc.integer({ min: 1, max: 1024 }),
+        fc.constantFrom('fp32', 'fp16', 'int8', 'q4_k_m'),
+        async (q, model, hw, metric, batch, precision) => {
+          const engine = new PredictionEngine({ manifest, model: fixed(q[0]!, q[1]!, q[2]!) });
+          const p = await engine.predict(query(hw, metric, { batch, precision }, model));
+          if (!p.ok || p.boundValue === null) return;
+          const tol = 1 + 1e-9;
+          if (RATE_METRICS.has(metric))
+            for (const v of [p.value, p.low, p.high]) expect(v).toBeLessThanOrEqual(p.boundValue * tol);
+          else for (const v of [p.value, p.low, p.high]) expect(v * tol).toBeGreaterThanOrEqual(p.boundValue);
+          expect(p.low).toBeLessThanOrEqual(p.value);
+          expect(p.value).toBeLessThanOrEqual(p.high);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
