@@ -169,3 +169,39 @@ describe('no prediction beats its roofline bound', () => {
     );
   });
 });
+
+describe('LLM metrics of one workload', () => {
+  it('derive TTFT, TPOT, latency and throughput from the predicted prefill and decode rates', async () => {
+    const engine = new PredictionEngine({ manifest, model: fixed(-1.2, -0.8, -0.4) });
+    const w = { batch: 4, promptTokens: 256, genTokens: 64, precision: 'fp16' };
+    const metrics: Metric[] = [
+      'prefill_tokens_s',
+      'decode_tokens_s',
+      'ttft_ms',
+      'tpot_ms',
+      'latency_ms',
+      'throughput',
+    ];
+    const ps = await engine.predictMany(metrics.map((m) => query(H100, m, w, LLAMA2_7B)));
+    const [prefill, decode, ttft, tpot, latency, throughput] = ps.map((p) => {
+      if (!p.ok) throw new Error(p.error);
+      return p;
+    });
+    expect(ttft!.value).toBeCloseTo(((4 * 256) / prefill!.value) * 1000, 6);
+    expect(tpot!.value).toBeCloseTo((4 / decode!.value) * 1000, 6);
+    expect(latency!.value).toBeCloseTo(ttft!.value + 64 * tpot!.value, 6);
+    expect(throughput!.value).toBeCloseTo((4 * 64) / (latency!.value / 1000), 6);
+    expect(ttft!.value).toBeGreaterThanOrEqual(ttft!.boundValue!);
+    expect(throughput!.value).toBeLessThanOrEqual(throughput!.boundValue! * (1 + 1e-9));
+    expect(latency!.explanation).toMatch(/from predicted prefill/);
+  });
+
+  it('keeps benchmark-scenario rows (MLPerf Server TPOT) as their own metric', async () => {
+    const engine = new PredictionEngine({ manifest, model: fixed(-3, -2, -1) });
+    const p = await engine.predict({
+      ...query(H100, 'tpot_ms', { batch: 64 }, LLAMA2_7B),
+      scenario: 'Server/99',
+    });
+    expect(p).toMatchObject({ ok: true, layer: 'learned' });
+  });
+});

@@ -3,8 +3,10 @@
  * model was measured on other devices) → roofline with a typical efficiency → nearest measured neighbours.
  * Every answer names the layer that produced it and why. No answer is faster than its roofline bound.
  */
-import { METRIC_UNITS, type HardwareRow, type MeasurementRow } from '../catalog/schema.ts';
+import { METRIC_UNITS, type HardwareRow, type MeasurementRow, type Metric } from '../catalog/schema.ts';
+import type { BoundKind } from '../roofline/bound.ts';
 import { rooflineEstimate, type RooflineEstimate } from '../roofline/estimate.ts';
+import { DEFAULTS, isGenerative } from '../roofline/workload.ts';
 import { FEATURE_COUNT, featurizeInto, type FeatureInput } from './featurize.ts';
 import { boundValue, RATE_METRICS, valueFromEfficiency } from './observation.ts';
 import { ReferenceIndex, weightedLogMean, type Reference } from './references.ts';
@@ -57,8 +59,28 @@ export class PredictionEngine {
     return out;
   }
 
-  /** Predict many queries at once (one batched call into the learned model). */
+  /**
+   * Predict many queries at once (one batched call into the learned model). For LLM generation without a
+   * benchmark scenario, TTFT, TPOT, end-to-end latency and throughput are derived from the predicted prefill
+   * and decode rates of the same workload, so every metric of one workload tells the same story.
+   */
   async predictMany(queries: readonly Query[]): Promise<Prediction[]> {
+    const expanded: Query[] = [];
+    const plan = queries.map((q) => {
+      if (!derivesFromPhases(q)) return { direct: expanded.push(q) - 1 };
+      const prefill = expanded.push({ ...q, metric: 'prefill_tokens_s' }) - 1;
+      const decode = expanded.push({ ...q, metric: 'decode_tokens_s' }) - 1;
+      return { prefill, decode };
+    });
+    const raw = await this.predictBatch(expanded);
+    return plan.map((step, i) =>
+      'direct' in step
+        ? raw[step.direct]!
+        : combinePhases(queries[i]!, raw[step.prefill]!, raw[step.decode]!),
+    );
+  }
+
+  private async predictBatch(queries: readonly Query[]): Promise<Prediction[]> {
     const results: (Prediction | null)[] = new Array(queries.length).fill(null);
     const prepared: { i: number; p: Prepared }[] = [];
     queries.forEach((query, i) => {
@@ -242,6 +264,96 @@ export class PredictionEngine {
       explanation: `no roofline (${reason}); ${same.length} measurement${same.length > 1 ? 's' : ''} of this model on this device at batch ${same[0]!.batch_size ?? '?'}`,
     };
   }
+}
+
+const DERIVED: ReadonlySet<Metric> = new Set(['ttft_ms', 'tpot_ms', 'latency_ms', 'throughput']);
+
+/** LLM generation queries outside a benchmark scenario: their time metrics come from the two phase rates. */
+function derivesFromPhases(q: Query): boolean {
+  return (
+    DERIVED.has(q.metric) && !q.scenario && q.workload.mode === 'inference' && isGenerative(q.workload.model)
+  );
+}
+
+const LAYER_ORDER: Layer[] = ['neighbours', 'roofline-typical', 'learned', 'transfer', 'memory-model'];
+
+/** TTFT, TPOT, latency or throughput from predicted prefill and decode rates (intervals combined end to end). */
+function combinePhases(q: Query, prefill: Prediction, decode: Prediction): Prediction {
+  if (!prefill.ok) return { ok: false, metric: q.metric, error: prefill.error };
+  if (!decode.ok) return { ok: false, metric: q.metric, error: decode.error };
+  const w = q.workload;
+  const B = w.batch;
+  const S = w.promptTokens ?? DEFAULTS.promptTokens;
+  const G = w.genTokens ?? DEFAULTS.genTokens;
+  // [fast, typical, slow] ends for each phase time (seconds): ttft for the whole prompt, tpot per step.
+  const ttft = [prefill.high, prefill.value, prefill.low].map((r) => (B * S) / r) as [number, number, number];
+  const tpot = [decode.high, decode.value, decode.low].map((r) => B / r) as [number, number, number];
+  const latency = ttft.map((t, k) => t + G * tpot[k]!) as [number, number, number];
+  const pick = (): {
+    v: [number, number, number];
+    unit: 'ms' | 'items/s';
+    bound: BoundKind | null;
+    boundValue: number | null;
+  } => {
+    switch (q.metric) {
+      case 'ttft_ms':
+        return {
+          v: ttft.map((x) => x * 1000) as [number, number, number],
+          unit: 'ms',
+          bound: prefill.bound,
+          boundValue: prefill.boundValue === null ? null : ((B * S) / prefill.boundValue) * 1000,
+        };
+      case 'tpot_ms':
+        return {
+          v: tpot.map((x) => x * 1000) as [number, number, number],
+          unit: 'ms',
+          bound: decode.bound,
+          boundValue: decode.boundValue === null ? null : (B / decode.boundValue) * 1000,
+        };
+      case 'latency_ms':
+        return {
+          v: latency.map((x) => x * 1000) as [number, number, number],
+          unit: 'ms',
+          bound: decode.bound,
+          boundValue: phaseLatency(prefill, decode, B, S, G),
+        };
+      default: {
+        const bl = phaseLatency(prefill, decode, B, S, G);
+        return {
+          v: latency.map((x) => (B * G) / x) as [number, number, number],
+          unit: 'items/s',
+          bound: decode.bound,
+          boundValue: bl === null ? null : (B * G) / (bl / 1000),
+        };
+      }
+    }
+  };
+  const { v, unit, bound, boundValue } = pick();
+  const layer = LAYER_ORDER[Math.min(LAYER_ORDER.indexOf(prefill.layer), LAYER_ORDER.indexOf(decode.layer))]!;
+  return {
+    ok: true,
+    metric: q.metric,
+    value: v[1],
+    low: Math.min(v[0], v[2]),
+    high: Math.max(v[0], v[2]),
+    unit,
+    layer,
+    bound,
+    boundValue,
+    explanation: `from predicted prefill ${fmt(prefill.value)} tokens/s (${prefill.layer}) and decode ${fmt(decode.value)} tokens/s (${decode.layer}) for batch ${B}, prompt ${S}, ${G} generated`,
+  };
+}
+
+/** End-to-end latency bound (ms) from the phase bounds. */
+function phaseLatency(
+  prefill: Prediction & { ok: true },
+  decode: Prediction & { ok: true },
+  B: number,
+  S: number,
+  G: number,
+): number | null {
+  if (prefill.boundValue === null || decode.boundValue === null) return null;
+  return ((B * S) / prefill.boundValue + (G * B) / decode.boundValue) * 1000;
 }
 
 const gb = (bytes: number) => `${(bytes / 1e9).toFixed(bytes < 1e9 ? 2 : 1)} GB`;
