@@ -14,6 +14,7 @@ import { launchChromium } from './browser.ts';
 import { viteBuild } from './build.ts';
 import { bundleSection } from './bundle-size.ts';
 import { loadSection } from './load-timings.ts';
+import { predictorSection } from './predictor.ts';
 import { FLOOR_PAGE, REPO_ROOT, RESULTS_DIR } from './paths.ts';
 import { startPreview, type PreviewServer } from './server.ts';
 
@@ -34,6 +35,7 @@ type Section = (ctx: BenchContext) => Promise<object> | object;
 const sections: Section[] = [
   ({ browser, baseUrl, args, log }) => loadSection(browser, baseUrl, args, log),
   ({ outDir }) => bundleSection(outDir),
+  ({ browser, baseUrl, args, log }) => predictorSection(browser, baseUrl, args.runs, log),
 ];
 
 const log = (line: string): void => void process.stderr.write(`[bench] ${line}\n`);
