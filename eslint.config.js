@@ -7,6 +7,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist',
+      'bench-results',
       'node_modules',
       'public',
       'models',

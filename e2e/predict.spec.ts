@@ -1,5 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
 import { loadEngineNode } from '../src/adapters/engine-node.ts';
+import { selectTfBackend } from '../src/train/backend-node.ts';
 import type { QuerySpec } from '../src/core/predict/spec.ts';
 import { queryFromSpec } from '../src/core/predict/spec.ts';
 import type { Prediction } from '../src/core/predict/types.ts';
@@ -58,8 +58,8 @@ const SPECS: QuerySpec[] = [
 
 test('the browser loads the same model and gives the same predictions as Node', async ({ page }) => {
   test.setTimeout(120_000);
-  await tf.setBackend('cpu');
-  const node = await loadEngineNode(tf);
+  // Node scores on the wasm backend (fastest here), the page on tfjs cpu: the numbers must still agree.
+  const node = await loadEngineNode(await selectTfBackend('wasm'));
   expect(node.model, 'models/efficiency must load in Node').not.toBeNull();
   const hw = new Map(node.snapshot.hardware.map((h) => [h.id, h]));
   const models = new Map(node.snapshot.models.map((m) => [m.id, m]));

@@ -67,7 +67,7 @@ export async function predictorSection(
   runs: number,
   log: (s: string) => void,
 ) {
-  const tf = await selectTfBackend('cpu');
+  const tf = await selectTfBackend('wasm');
   const node = await loadEngineNode(tf);
   const hw = new Map(node.snapshot.hardware.map((h) => [h.id, h]));
   const models = new Map(node.snapshot.models.map((m) => [m.id, m]));

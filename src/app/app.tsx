@@ -3,15 +3,17 @@ import { DataPage } from '../features/explore/data-page.tsx';
 import { PredictPage } from '../features/predict/predict-page.tsx';
 import { SqlBox } from '../features/explore/sql-box.tsx';
 import { SourcesIntro, SourcesTable } from '../features/sources/sources-page.tsx';
+import { PAGES } from '../state/nav-slice.ts';
 import { useAppStore } from '../state/store.ts';
 import { DbGate } from './db-gate.tsx';
 import { FeatureBoundary } from './error-boundary.tsx';
 import { Nav } from './nav.tsx';
+import { UrlNotice } from './url-notice.tsx';
 import { useUrlSync } from './use-url-sync.ts';
 
 /** The shell: header, nav, and the current page. Each feature has its own error boundary. */
 export function App() {
-  const page = useAppStore((s) => s.page);
+  const page = useAppStore((s) => s.selection.page);
   const startDb = useAppStore((s) => s.startDb);
   useUrlSync();
   useEffect(() => startDb(), [startDb]);
@@ -23,6 +25,7 @@ export function App() {
         <p className="tagline">Which hardware should run this model, how fast?</p>
         <Nav />
       </header>
+      <UrlNotice />
       <main className="main">
         {page === 'data' && (
           <>
@@ -43,6 +46,12 @@ export function App() {
             <FeatureBoundary name="Predict">
               <PredictPage />
             </FeatureBoundary>
+          </>
+        )}
+        {!(PAGES as readonly string[]).includes(page) && (
+          <>
+            <h1>Not here yet</h1>
+            <p className="muted">The “{page}” page is not part of this version of Rooflight.</p>
           </>
         )}
         {page === 'sources' && (

@@ -1,12 +1,14 @@
 import type { MouseEvent } from 'react';
-import { PAGES, urlForPage, type Page } from '../state/nav-slice.ts';
+import { PAGES, type Page } from '../state/nav-slice.ts';
+import { urlForSelection } from '../state/selection-slice.ts';
 import { useAppStore } from '../state/store.ts';
 
 const LABELS: Record<Page, string> = { predict: 'Predict', data: 'Data', sources: 'Sources' };
 
 /** Top navigation: real links (open in a new tab works), handled in-page on plain clicks. */
 export function Nav() {
-  const page = useAppStore((s) => s.page);
+  const selection = useAppStore((s) => s.selection);
+  const page = selection.page;
   const navigate = useAppStore((s) => s.navigate);
   const onClick = (p: Page) => (e: MouseEvent) => {
     if (e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || e.button !== 0) return;
@@ -19,7 +21,7 @@ export function Nav() {
         {PAGES.map((p) => (
           <li key={p}>
             <a
-              href={urlForPage(p, window.location)}
+              href={urlForSelection({ ...selection, page: p }, window.location)}
               aria-current={p === page ? 'page' : undefined}
               onClick={onClick(p)}
             >

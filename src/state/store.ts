@@ -1,13 +1,13 @@
 import { create } from 'zustand';
 import { createDbSlice, type DbSlice } from './db-slice.ts';
 import { createExploreSlice, type ExploreSlice } from './explore-slice.ts';
-import { createNavSlice, type NavSlice } from './nav-slice.ts';
+import { createSelectionSlice, type SelectionSlice } from './selection-slice.ts';
 
-/** The whole app state: navigation (mirrored in the URL), Data page state, database status. */
-export type AppState = NavSlice & ExploreSlice & DbSlice;
+/** The whole app state: the selection (the URL's single source), Data page state, database status. */
+export type AppState = SelectionSlice & ExploreSlice & DbSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
-  ...createNavSlice(...a),
+  ...createSelectionSlice()(...a),
   ...createExploreSlice(...a),
   ...createDbSlice(...a),
 }));

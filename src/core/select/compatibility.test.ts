@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { ModelRow } from '../catalog/schema.ts';
+import { H100, LLAMA2_70B, LLAMA2_7B, V100 } from '../roofline/fixtures.test-util.ts';
+import { compatibilityMatrix, typicalModel, type CompatSnapshot } from './compatibility.ts';
+
+const asRow = (m: typeof LLAMA2_7B): ModelRow => ({
+  ...m,
+  name: m.id,
+  aliases: '',
+  source: 'test',
+  notes: null,
+});
+const RTX = { ...H100, id: 'rtx', name: 'RTX 12GB', segment: 'consumer', memory_gb: 12, fp8_tflops: null };
+const fixture: CompatSnapshot = {
+  hardware: [H100, V100, RTX],
+  models: [asRow(LLAMA2_7B), asRow({ ...LLAMA2_70B, family: 'llama-2' })],
+  measurements: [],
+};
+
+describe('compatibilityMatrix on fixtures', () => {
+  it('derives status from precision support and memory fit', () => {
+    const m = compatibilityMatrix(fixture);
+    expect(m.platforms).toEqual(['cuda', 'webgpu', 'webnn']);
+    const cuda = m.cells.find((c) => c.platform === 'cuda')!;
+    // typical model = lower median of {7B, 70B} = llama-2-7b: 13.5 GB weights fit H100 and V100 at fp16
+    expect(cuda.model).toBe('llama-2-7b');
+    expect(cuda.status).toBe('supported');
+    expect(cuda.devices).toMatchObject({ total: 3, full: 2, reduced: 1 });
+    expect(cuda.reason).toMatch(/no measurements of llama-2 on cuda; llama-2-7b \(14\.\d GB at fp16\)/);
+    const webgpu = m.cells.find((c) => c.platform === 'webgpu')!;
+    expect(webgpu.status).toBe('limited');
+    expect(webgpu.reason).toMatch(/1 more only at 8\/4-bit \(q4_k_m\)/);
+    expect(m.cells.find((c) => c.platform === 'webnn')!.status).toBe('limited');
+  });
+
+  it('fp8-only workloads: unsupported on Volta, supported on Hopper', () => {
+    const m = compatibilityMatrix(fixture, { precision: 'fp8', groupBy: 'architecture' });
+    const cell = (p: string) => m.cells.find((c) => c.platform === p)!;
+    expect(cell('cuda/volta').status).toBe('unsupported');
+    expect(cell('cuda/volta').reason).toMatch(/V100 SXM2 16GB \(volta\) has no fp8 support/);
+    expect(cell('cuda/hopper').status).toBe('supported');
+  });
+
+  it('typicalModel takes the lower median by parameters', () => {
+    expect(typicalModel(fixture.models)?.id).toBe('llama-2-7b');
+    expect(typicalModel([])).toBeNull();
+  });
+});
+
+describe('compatibilityMatrix over the real snapshot', async () => {
+  // Test-only: core code never imports adapters; the test reads the committed snapshot through one.
+  const { readSnapshot } = await import('../../adapters/snapshot-files.ts');
+  const snapshot = await readSnapshot();
+
+  it('has a status and a reason in every cell', () => {
+    const m = compatibilityMatrix(snapshot);
+    expect(m.cells).toHaveLength(m.families.length * m.platforms.length);
+    expect(m.platforms).toEqual(
+      expect.arrayContaining(['cuda', 'rocm', 'mps', 'cpu', 'webgpu', 'webnn', 'wasm']),
+    );
+    for (const c of m.cells) {
+      expect(['supported', 'limited', 'unsupported', 'unknown']).toContain(c.status);
+      expect(c.reason.length).toBeGreaterThan(20);
+    }
+    const get = (f: string, p: string) => m.cells.find((c) => c.family === f && c.platform === p)!;
+    expect(get('resnet', 'cuda')).toMatchObject({ status: 'supported' });
+    expect(get('resnet', 'cuda').measuredRows).toBeGreaterThan(100);
+    expect(get('llama-3', 'webgpu').reason).toMatch(/^measured: \d+ rows on 1 device \(apple-m3\)/);
+    expect(m.cells.filter((c) => c.platform === 'webnn').every((c) => c.status !== 'supported')).toBe(true);
+  });
+
+  it('marks fp8 llama-2 unsupported on V100-era (Volta) and pre-Hopper devices', () => {
+    const m = compatibilityMatrix(snapshot, {
+      precision: 'fp8',
+      groupBy: 'architecture',
+      families: ['llama-2'],
+    });
+    const get = (p: string) => m.cells.find((c) => c.platform === p)!;
+    for (const p of ['cuda/volta', 'cuda/pascal', 'cuda/turing', 'cuda/ampere'])
+      expect(get(p).status, p).toBe('unsupported');
+    expect(get('cuda/volta').reason).toMatch(/has no fp8 support in the catalog/);
+    expect(get('cuda/hopper').status).toBe('supported');
+    expect(get('webgpu/ada').reason).toMatch(/webgpu has no fp8 kernels/);
+  });
+
+  it('is deterministic', () => {
+    const a = compatibilityMatrix(snapshot, { families: ['bert', 'llama-2', 'vit'] });
+    const b = compatibilityMatrix(snapshot, { families: ['vit', 'llama-2', 'bert'] });
+    expect(b).toEqual(a);
+  });
+});

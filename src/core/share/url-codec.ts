@@ -1,0 +1,298 @@
+/**
+ * The versioned, human-readable URL codec: `?v=1&model=llama-3.1-8b&batch=8&platforms=gpu,apple`.
+ * encodeSelection writes only non-default fields in a fixed order; decodeSelection never throws and
+ * replaces each bad field by its default, naming it in an issue. Parameters are documented in README.md
+ * ("Shareable links").
+ */
+import { normalizePrecision } from '../catalog/normalize.ts';
+import { encodePlatforms, readHardware, readPlatforms, short } from './lists.ts';
+import {
+  ARCHITECTURES,
+  DEFAULT_CUSTOM,
+  DEFAULT_SELECTION,
+  defaultSelection,
+  ID_PATTERN,
+  inRule,
+  MODES,
+  NUMBER_RULES,
+  OBJECTIVES,
+  SELECTION_PAGES,
+  type Constraints,
+  type CustomModel,
+  type Selection,
+} from './selection.ts';
+
+/** The link format this app writes. */
+export const LINK_VERSION = 1;
+/** Input beyond this many characters is ignored. */
+export const MAX_LINK_CHARS = 16_384;
+const MAX_VALUE_CHARS = 2048;
+const MAX_ISSUES = 20;
+
+export interface UrlIssue {
+  /** The URL parameter at fault (`link` for the query string as a whole). */
+  field: string;
+  /** The offending value, shortened for display. */
+  value: string;
+  message: string;
+}
+
+export interface Decoded {
+  selection: Selection;
+  issues: UrlIssue[];
+}
+
+type NumberKey = keyof typeof NUMBER_RULES;
+type WorkloadKey = 'batch' | 'seq' | 'prompt' | 'gen' | 'image' | 'devices';
+type CustomNumberKey = Exclude<keyof CustomModel, 'arch'>;
+
+const CUSTOM_PARAMS: readonly [string, CustomNumberKey][] = [
+  ['params', 'params'],
+  ['layers', 'layers'],
+  ['hidden', 'hidden'],
+  ['heads', 'heads'],
+  ['kv_heads', 'kvHeads'],
+  ['ffn', 'ffn'],
+  ['vocab', 'vocab'],
+  ['gflops', 'gflops'],
+];
+const WORKLOAD_PARAMS: readonly WorkloadKey[] = ['batch', 'seq', 'prompt', 'gen', 'image', 'devices'];
+const CONSTRAINT_PARAMS: readonly [string, keyof Constraints][] = [
+  ['max_latency_ms', 'maxLatencyMs'],
+  ['min_throughput', 'minThroughput'],
+  ['min_memory_gb', 'minMemoryGb'],
+  ['max_price_usd', 'maxPriceUsd'],
+  ['max_cloud_usd_hr', 'maxCloudUsdHr'],
+  ['max_power_w', 'maxPowerW'],
+];
+
+/** Every parameter, in the order encodeSelection writes them. */
+export const PARAMS: readonly string[] = [
+  'v',
+  'page',
+  'model',
+  ...CUSTOM_PARAMS.map(([p]) => p),
+  'arch',
+  'mode',
+  'precision',
+  ...WORKLOAD_PARAMS,
+  ...CONSTRAINT_PARAMS.map(([p]) => p),
+  'platforms',
+  'objective',
+  'hardware',
+  'sv',
+  'mv',
+];
+const CUSTOM_ONLY = new Set(['arch', ...CUSTOM_PARAMS.map(([p]) => p)]);
+
+const enc = (v: string) => encodeURIComponent(v).replace(/%2C/gi, ',');
+
+/** The query string (without `?`) for a selection: `v=1` first, then only non-default fields. */
+export function encodeSelection(s: Selection): string {
+  const pairs: [string, string][] = [];
+  const put = (name: string, value: string | number | null, dflt: string | number | null) => {
+    if (value !== null && value !== dflt) pairs.push([name, String(value)]);
+  };
+  put('model', s.model, DEFAULT_SELECTION.model);
+  if (s.model === 'custom' && s.custom) {
+    for (const [p, k] of CUSTOM_PARAMS) put(p, s.custom[k], DEFAULT_CUSTOM[k]);
+    put('arch', s.custom.arch, DEFAULT_CUSTOM.arch);
+  }
+  put('mode', s.mode, DEFAULT_SELECTION.mode);
+  put('precision', s.precision, DEFAULT_SELECTION.precision);
+  for (const k of WORKLOAD_PARAMS) put(k, s[k], DEFAULT_SELECTION[k]);
+  for (const [p, k] of CONSTRAINT_PARAMS) put(p, s.constraints[k], null);
+  const platforms = encodePlatforms(s.platforms);
+  put('platforms', platforms, encodePlatforms(DEFAULT_SELECTION.platforms));
+  put('objective', s.objective, DEFAULT_SELECTION.objective);
+  put('hardware', s.hardware.join(','), '');
+  put('sv', s.sv, null);
+  put('mv', s.mv, null);
+  // A link that only names a page carries no versioned state, so it stays `?page=sources`.
+  const head: [string, string][] = pairs.length > 0 ? [['v', String(LINK_VERSION)]] : [];
+  if (s.page !== DEFAULT_SELECTION.page) head.push(['page', s.page]);
+  return [...head, ...pairs].map(([k, v]) => `${k}=${enc(v)}`).join('&');
+}
+
+const fieldName = (name: string) => short(name, 40) || '(no name)';
+const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+
+function describe(rule: { min: number; max: number; int: boolean }): string {
+  return `${rule.int ? 'a whole number' : 'a number'} from ${rule.min} to ${rule.max}`;
+}
+
+/** The query's parameters, first occurrence of each, plus issues for repeats and bad encoding. */
+function readParams(search: string, issues: UrlIssue[]): Map<string, string> {
+  let text = search.startsWith('?') ? search.slice(1) : search;
+  if (text.length > MAX_LINK_CHARS) {
+    issues.push({
+      field: 'link',
+      value: `${text.length} characters`,
+      message: `longer than ${MAX_LINK_CHARS} characters; the rest is ignored`,
+    });
+    text = text.slice(0, MAX_LINK_CHARS);
+  }
+  const params = new Map<string, string>();
+  const repeated = new Set<string>();
+  for (const part of text.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const rawName = eq < 0 ? part : part.slice(0, eq);
+    const rawValue = eq < 0 ? '' : part.slice(eq + 1);
+    let name: string;
+    let value: string;
+    try {
+      name = decodeURIComponent(rawName.replace(/\+/g, ' ')).trim().toLowerCase();
+      value = decodeURIComponent(rawValue.replace(/\+/g, ' ')).trim();
+    } catch {
+      issues.push({
+        field: fieldName(rawName),
+        value: short(rawValue),
+        message: 'malformed %-encoding; ignored',
+      });
+      continue;
+    }
+    if (!PARAMS.includes(name)) {
+      issues.push({ field: fieldName(name), value: short(value), message: 'unknown parameter; ignored' });
+    } else if (params.has(name)) {
+      if (!repeated.has(name)) {
+        repeated.add(name);
+        issues.push({ field: name, value: short(value), message: 'repeated; the first value is used' });
+      }
+    } else params.set(name, value);
+  }
+  return params;
+}
+
+/** Reads a link's query string into a valid Selection; never throws. */
+export function decodeSelection(search: string): Decoded {
+  try {
+    return decode(search);
+  } catch {
+    return { selection: defaultSelection(), issues: [{ field: 'link', value: '', message: UNREADABLE }] };
+  }
+}
+
+/** The message of the last-resort issue (a decoder bug); tests assert it never appears. */
+export const UNREADABLE = 'unreadable; all defaults are used';
+
+function decode(search: string): Decoded {
+  const issues: UrlIssue[] = [];
+  const s = defaultSelection();
+  const params = readParams(typeof search === 'string' ? search : '', issues);
+  const bad = (field: string, value: string, message: string) =>
+    issues.push({ field, value: short(value), message: `${message}; the default is used` });
+  const get = (name: string): string | undefined => {
+    const v = params.get(name);
+    if (v === undefined) return undefined;
+    if (v.length > MAX_VALUE_CHARS) {
+      bad(name, v, `longer than ${MAX_VALUE_CHARS} characters`);
+      return undefined;
+    }
+    if (v === '') {
+      bad(name, v, 'empty');
+      return undefined;
+    }
+    return v;
+  };
+  const num = (name: string, key: NumberKey): number | undefined => {
+    const v = get(name);
+    if (v === undefined) return undefined;
+    const rule = NUMBER_RULES[key];
+    const n = NUMBER_TEXT.test(v) && v.length <= 32 ? Number(v) : NaN;
+    if (inRule(n, rule)) return n;
+    bad(name, v, `not ${describe(rule)}`);
+    return undefined;
+  };
+  const oneOf = <T extends string>(name: string, list: readonly T[]): T | undefined => {
+    const v = get(name)?.toLowerCase();
+    if (v === undefined) return undefined;
+    if ((list as readonly string[]).includes(v)) return v as T;
+    bad(name, v, `not one of ${list.join(', ')}`);
+    return undefined;
+  };
+  const id = (name: string): string | undefined => {
+    const v = get(name)?.toLowerCase();
+    if (v === undefined) return undefined;
+    if (ID_PATTERN.test(v)) return v;
+    bad(name, v, 'not a valid id (a-z, 0-9, . _ - +; at most 128 characters)');
+    return undefined;
+  };
+
+  const v = params.get('v');
+  if (v !== undefined && v !== String(LINK_VERSION)) {
+    const n = Number(v);
+    const newer = /^\d{1,6}$/.test(v) && n > LINK_VERSION;
+    issues.push({
+      field: 'v',
+      value: short(v),
+      message: newer
+        ? `made by a newer Rooflight (link version ${n}); read as version ${LINK_VERSION}, best effort`
+        : `unsupported link version; read as version ${LINK_VERSION}`,
+    });
+  }
+
+  s.page = oneOf('page', SELECTION_PAGES) ?? s.page;
+  s.model = id('model') ?? s.model;
+  if (s.model === 'custom') {
+    const c: CustomModel = { ...DEFAULT_CUSTOM };
+    const fields: Record<CustomNumberKey, number | null> = c;
+    for (const [p, k] of CUSTOM_PARAMS) fields[k] = num(p, k) ?? fields[k];
+    c.arch = oneOf('arch', ARCHITECTURES) ?? c.arch;
+    s.custom = c;
+  } else {
+    for (const p of CUSTOM_ONLY)
+      if (params.has(p))
+        issues.push({
+          field: p,
+          value: short(params.get(p)!),
+          message: 'used only with model=custom; ignored',
+        });
+  }
+  s.mode = oneOf('mode', MODES) ?? s.mode;
+  const precision = get('precision');
+  if (precision !== undefined) {
+    const p =
+      precision.toLowerCase() === 'best'
+        ? 'best'
+        : precision.length <= 32
+          ? normalizePrecision(precision)
+          : null;
+    if (p === null) bad('precision', precision, 'not a known precision (fp16, bf16, int8, q4_k_m, best…)');
+    else s.precision = p;
+  }
+  for (const k of WORKLOAD_PARAMS) s[k] = num(k, k) ?? s[k];
+  for (const [p, k] of CONSTRAINT_PARAMS) s.constraints[k] = num(p, k) ?? null;
+  s.platforms = readPlatforms(get('platforms'), issues) ?? s.platforms;
+  s.objective = oneOf('objective', OBJECTIVES) ?? s.objective;
+  s.hardware = readHardware(get('hardware'), issues);
+  s.sv = id('sv') ?? null;
+  s.mv = id('mv') ?? null;
+
+  if (issues.length > MAX_ISSUES) {
+    const more = issues.length - (MAX_ISSUES - 1);
+    issues.splice(MAX_ISSUES - 1, Infinity, {
+      field: 'link',
+      value: '',
+      message: `and ${more} more problems`,
+    });
+  }
+  return { selection: s, issues };
+}
+
+/** What the running app has loaded: the snapshot id and the predictor model's version. */
+export interface RunningVersions {
+  snapshot: string | null;
+  model: string | null;
+}
+
+/** A message when the link was made with another snapshot or model version than the running app; else null. */
+export function versionNotice(selection: Selection, running: RunningVersions): string | null {
+  const diffs: string[] = [];
+  if (selection.sv !== null && running.snapshot !== null && selection.sv !== running.snapshot)
+    diffs.push(`data snapshot ${selection.sv} (this app has ${running.snapshot})`);
+  if (selection.mv !== null && running.model !== null && selection.mv !== running.model)
+    diffs.push(`model version ${selection.mv} (this app has ${running.model})`);
+  if (diffs.length === 0) return null;
+  return `This link was made with ${diffs.join(' and ')}; results may differ from the ones it was shared with.`;
+}
