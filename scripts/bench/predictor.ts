@@ -135,18 +135,36 @@ export async function predictorSection(
       { specs, runs },
     );
   }
-  const browserBulk = await page.evaluate(async (specs) => {
-    const t0 = performance.now();
-    await window.__rooflightPredict!(specs);
-    return performance.now() - t0;
-  }, bulk);
+  // Bulk specs are generated in the page (100k specs would not cross the protocol cheaply).
+  const browserBulk = await page.evaluate(
+    async ({ models, hardware, batches, n }) => {
+      const specs = [];
+      for (let i = 0; specs.length < n; i++)
+        specs.push({
+          model: models[i % models.length]!,
+          hardware: hardware[Math.floor(i / models.length) % hardware.length]!,
+          metric: 'throughput' as const,
+          batch: batches[i % batches.length]!,
+          precision: 'fp16',
+        });
+      const t0 = performance.now();
+      await window.__rooflightPredict!(specs);
+      return performance.now() - t0;
+    },
+    { models: measuredModels, hardware: hardwareIds, batches: BATCHES, n: bulk.length },
+  );
+  // The floor in the page: the same weights over the same number of (synthetic, fixed-seed) feature rows.
   const floorSrc = floorRun.toString();
   const browserFloor = await page.evaluate(
-    ({ src, layers, x, rows }) => {
+    ({ src, layers, rows }) => {
       const run = new Function(`return (${src})`)() as typeof floorRun;
-      return run(layers, Float32Array.from(x), rows).ms;
+      const n = layers[0]!.inputs;
+      const x = new Float32Array(rows * n);
+      let seed = 1;
+      for (let i = 0; i < x.length; i++) x[i] = ((seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5) * 2;
+      return run(layers, x, rows).ms;
     },
-    { src: floorSrc, layers, x: Array.from(x), rows: bulk.length },
+    { src: floorSrc, layers, rows: bulk.length },
   );
   await page.close();
 
