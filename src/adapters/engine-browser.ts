@@ -87,10 +87,52 @@ async function loadModel(): Promise<{
   return { manifest, model, backend: tf.getBackend(), problem: null };
 }
 
+let snapshotRows: Promise<SnapshotRows> | null = null;
+let cachedRoofline: Promise<BrowserEngine> | null = null;
+
+/** Snapshot rows (hyparquet), shared by both engines. */
+function snapshotOnce(): Promise<SnapshotRows> {
+  snapshotRows ??= loadSnapshotRows(fetchSnapshotFile).catch((e: unknown) => {
+    snapshotRows = null;
+    throw e;
+  });
+  return snapshotRows;
+}
+
+/**
+ * The fast first engine: catalog and manifest only, no tfjs — roofline bounds with typical efficiencies.
+ * Answers in the time it takes to decode the snapshot; the learned engine refines it when ready.
+ */
+export function loadRooflineEngine(): Promise<BrowserEngine> {
+  cachedRoofline ??= (async () => {
+    const t0 = performance.now();
+    const [snapshot, manifest] = await Promise.all([
+      snapshotOnce(),
+      fetchOk(manifestUrl).then((r) => r.json() as Promise<Manifest>),
+    ]);
+    const { engine } = await buildEngine(snapshot, manifest, null);
+    performance.mark('rooflight:roofline-engine-ready');
+    return {
+      engine,
+      snapshot,
+      manifest,
+      model: null,
+      backend: 'none',
+      modelProblem: 'refining…',
+      loadMs: performance.now() - t0,
+    };
+  })().catch((e: unknown) => {
+    cachedRoofline = null;
+    throw e;
+  });
+  return cachedRoofline;
+}
+
+/** The full engine: learned efficiency model on tfjs and measured references. */
 export function loadEngineBrowser(): Promise<BrowserEngine> {
   cached ??= (async () => {
     const t0 = performance.now();
-    const [snapshot, m] = await Promise.all([loadSnapshotRows(fetchSnapshotFile), loadModel()]);
+    const [snapshot, m] = await Promise.all([snapshotOnce(), loadModel()]);
     const { engine } = await buildEngine(snapshot, m.manifest, m.model);
     performance.mark('rooflight:engine-ready');
     return {

@@ -34,12 +34,21 @@ export interface BuiltEngine {
   observations: Observation[];
 }
 
-/** Observations of the snapshot, references scored by the model (when there is one), and the engine. */
+/**
+ * The engine over a snapshot. With a model: observations of every measurement, references scored by the
+ * model, and the learned layers. Without one: the roofline-typical and neighbour layers only, which needs
+ * no observation pass (the fast first answer while tfjs loads).
+ */
 export async function buildEngine(
   snapshot: SnapshotRows,
   manifest: Manifest,
   model: EfficiencyModel | null,
 ): Promise<BuiltEngine> {
+  if (!model)
+    return {
+      engine: new PredictionEngine({ manifest, model: null, measurements: snapshot.measurements }),
+      observations: [],
+    };
   const hw = new Map(snapshot.hardware.map((h) => [h.id, h]));
   const models = new Map(snapshot.models.map((m) => [m.id, m]));
   const { observations } = observe(
@@ -47,20 +56,12 @@ export async function buildEngine(
     hw,
     models,
   );
-  let references;
-  if (model) {
-    const x = new PredictionEngine({ manifest, model }).features(observations.map(featureInputOf));
-    const q = await model.predict(x, observations.length);
-    references = buildReferences(
-      observations,
-      Array.from({ length: observations.length }, (_, i) => q[3 * i + 1]!),
-    );
-  }
-  const engine = new PredictionEngine({
-    manifest,
-    model,
-    measurements: snapshot.measurements,
-    ...(references ? { references } : {}),
-  });
+  const x = new PredictionEngine({ manifest, model }).features(observations.map(featureInputOf));
+  const q = await model.predict(x, observations.length);
+  const references = buildReferences(
+    observations,
+    Array.from({ length: observations.length }, (_, i) => q[3 * i + 1]!),
+  );
+  const engine = new PredictionEngine({ manifest, model, measurements: snapshot.measurements, references });
   return { engine, observations };
 }

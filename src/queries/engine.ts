@@ -18,3 +18,12 @@ export function predictionsQuery(specs: readonly QuerySpec[]) {
     staleTime: Infinity,
   });
 }
+
+/** The fast first engine (roofline with typical efficiencies; no tfjs), for the first ranking. */
+export function rooflineEngineQuery() {
+  return queryOptions({
+    queryKey: ['engine', 'roofline'],
+    queryFn: async () => (await import('../adapters/engine-browser.ts')).loadRooflineEngine(),
+    staleTime: Infinity,
+  });
+}
