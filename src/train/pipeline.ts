@@ -8,6 +8,7 @@ import { TfjsEfficiencyModel } from '../adapters/tfjs-model.ts';
 import { buildReferences, PredictionEngine } from '../core/predict/engine.ts';
 import { FEATURE_COUNT, FEATURE_NAMES, FEATURE_VERSION } from '../core/predict/featurize.ts';
 import type { Observation } from '../core/predict/observation.ts';
+import { accuracy, type Scored } from '../core/predict/accuracy.ts';
 import type { Manifest, Prediction, Query } from '../core/predict/types.ts';
 import { fromObservations, rng, standardization } from './dataset.ts';
 import { DEFAULT_FIT, fitNetwork, QUANTILES, type FitOptions } from './network.ts';
@@ -123,6 +124,7 @@ export async function trainEngine(
 
   const members: TF.LayersModel[] = [];
   const scores: Record<string, number[]> = { learned: [], transfer: [] };
+  const unseen: Record<string, Scored[]> = { learned: [], transfer: [] };
   for (let g = 0; g < k; g++) {
     const fitRows = k === 1 ? allRows : allRows.filter((i) => groupOf.get(obs[i]!.hw.id) !== g);
     const heldRows = k === 1 ? [] : allRows.filter((i) => groupOf.get(obs[i]!.hw.id) === g);
@@ -147,8 +149,17 @@ export async function trainEngine(
       const truth = held[i]!.row.value;
       // Distance (log) by which the interval misses the truth; ≤ 0 when covered.
       scores[p.layer]!.push(Math.max(Math.log(p.low / truth), Math.log(truth / p.high)));
+      unseen[p.layer]!.push({ truth, pred: p.value });
     });
   }
+  // Accuracy of each member on the devices it never saw (before widening): a built-in unseen-hardware check.
+  manifest.metrics = {
+    unseenDevices: {
+      learned: accuracy(unseen.learned!),
+      transfer: accuracy(unseen.transfer!),
+      all: accuracy([...unseen.learned!, ...unseen.transfer!]),
+    },
+  };
   manifest.conformal = {
     learned: conformalQuantile(scores.learned!, o.coverage),
     transfer: conformalQuantile(

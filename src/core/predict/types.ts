@@ -61,4 +61,6 @@ export interface Manifest {
   architecture: number[];
   epochs: number;
   trainedAt?: string;
+  /** Training-time accuracy summaries (e.g. each cross-fitted member on the devices it never saw). */
+  metrics?: Record<string, unknown>;
 }
