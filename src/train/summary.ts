@@ -51,7 +51,12 @@ export function methodScores(rows: readonly EvalRecord[]): MethodScores {
 
 const groupBy = (rows: readonly EvalRecord[], key: (r: EvalRecord) => string) => {
   const m = new Map<string, EvalRecord[]>();
-  for (const r of rows) m.set(key(r), [...(m.get(key(r)) ?? []), r]);
+  for (const r of rows) {
+    const k = key(r);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
   return m;
 };
 
