@@ -89,7 +89,9 @@ test('the browser loads the same model and gives the same predictions as Node', 
 test('the Predict page shows predictions with intervals, bound and layer', async ({ page }) => {
   test.setTimeout(90_000);
   await page.goto('/?page=predict');
-  await expect(page.getByTestId('engine-status')).toContainText('Learned model on tfjs wasm', { timeout: 60_000 });
+  await expect(page.getByTestId('engine-status')).toContainText('Learned model on tfjs wasm', {
+    timeout: 60_000,
+  });
   const rows = page.getByTestId('prediction');
   await expect(rows.first()).toBeVisible();
   await expect(page.getByRole('table', { name: 'Predictions' })).toContainText('decode_tokens_s');

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { DataPage } from '../features/explore/data-page.tsx';
+import { MatrixPage } from '../features/matrix/matrix-page.tsx';
 import { PredictPage } from '../features/predict/predict-page.tsx';
+import { RecommendPage } from '../features/recommend/recommend-page.tsx';
 import { SqlBox } from '../features/explore/sql-box.tsx';
 import { SourcesIntro, SourcesTable } from '../features/sources/sources-page.tsx';
 import { PAGES } from '../state/nav-slice.ts';
@@ -40,6 +42,14 @@ export function App() {
             </DbGate>
           </>
         )}
+        {page === 'recommend' && (
+          <>
+            <h1>Recommend hardware</h1>
+            <FeatureBoundary name="Recommend">
+              <RecommendPage />
+            </FeatureBoundary>
+          </>
+        )}
         {page === 'predict' && (
           <>
             <h1>Predict</h1>
@@ -52,6 +62,14 @@ export function App() {
           <>
             <h1>Not here yet</h1>
             <p className="muted">The “{page}” page is not part of this version of Rooflight.</p>
+          </>
+        )}
+        {page === 'matrix' && (
+          <>
+            <h1>Compatibility matrix</h1>
+            <FeatureBoundary name="Matrix">
+              <MatrixPage />
+            </FeatureBoundary>
           </>
         )}
         {page === 'sources' && (

@@ -3,7 +3,13 @@ import { PAGES, type Page } from '../state/nav-slice.ts';
 import { urlForSelection } from '../state/selection-slice.ts';
 import { useAppStore } from '../state/store.ts';
 
-const LABELS: Record<Page, string> = { predict: 'Predict', data: 'Data', sources: 'Sources' };
+const LABELS: Record<Page, string> = {
+  recommend: 'Recommend',
+  predict: 'Predict',
+  data: 'Data',
+  matrix: 'Matrix',
+  sources: 'Sources',
+};
 
 /** Top navigation: real links (open in a new tab works), handled in-page on plain clicks. */
 export function Nav() {

@@ -1,7 +1,7 @@
 /**
- * `matrix`: predictions for models × hardware × batch sizes × precisions, as JSON, in one predictMany call.
- * Issue 4's compatibility matrix (model families × platforms) belongs in its own builder next to
- * predictionMatrix, selected by `--kind compatibility`; it is not built yet.
+ * `matrix`: predictions for models × hardware × batch sizes × precisions, as JSON, in one predictMany call;
+ * `--kind compatibility`: the compatibility matrix (model families × platforms), the document the
+ * Matrix page downloads.
  */
 import { parseArgs } from 'node:util';
 import type { HardwareRow, Metric, ModelRow } from '../core/catalog/schema.ts';
@@ -10,6 +10,8 @@ import { choiceArg, listArg, numberArg } from './args.ts';
 import { defaultDeps, loadCatalog, type Catalog, type CliDeps } from './context.ts';
 import { sig } from './predict-csv.ts';
 import { rooflineEstimate } from '../core/roofline/estimate.ts';
+import { compatDocument } from '../core/select/compat-export.ts';
+import { compatibilityMatrix } from '../core/select/compatibility.ts';
 import { fitError, isLlmInference, parsePrecision, queryFor, workloadFor } from './request.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -35,8 +37,11 @@ export const MATRIX_HELP = `usage: npm run cli -- matrix --out matrix.json [opti
   --hardware x,y        default: every device with measurements in the snapshot
   --batch-sizes 1,8     default ${MATRIX_DEFAULTS.batchSizes.join(',')}
   --precisions p,q      default ${MATRIX_DEFAULTS.precisions.join(',')}
-  --kind predictions    (compatibility: model families × platforms, planned)
-Each cell holds throughput, latency_ms and memory_mb (+ ttft_ms, tpot_ms, decode/prefill tokens/s for LLMs) as
+  --kind predictions    or compatibility: model families × platforms, with
+    --precision p       one precision (default: the 16/32-bit → 8-bit → 4-bit ladder)
+    --group-by backend  or architecture (columns backend/architecture)
+    --families a,b      default: every family in the snapshot
+Each prediction cell holds throughput, latency_ms and memory_mb (+ ttft_ms, tpot_ms, decode/prefill tokens/s for LLMs) as
 {value, low, high, layer}, or an error (unsupported precision, does not fit on one device). Without --out: stdout.`;
 
 export interface MatrixSpec {
@@ -132,12 +137,15 @@ export async function matrixCommand(argv: string[], deps: CliDeps = defaultDeps)
       'batch-sizes': { type: 'string' },
       precisions: { type: 'string' },
       kind: { type: 'string' },
+      precision: { type: 'string' },
+      'group-by': { type: 'string' },
+      families: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (v.help) return deps.stdout(MATRIX_HELP);
   if (choiceArg(v.kind, '--kind', ['predictions', 'compatibility'] as const) === 'compatibility')
-    throw new UsageError('--kind compatibility is not built yet (issue 4); use --kind predictions');
+    return compatibilityCommand(v, deps);
   const batchSizes = (listArg(v['batch-sizes']) ?? MATRIX_DEFAULTS.batchSizes.map(String)).map((b) => {
     const n = numberArg(b, '--batch-sizes');
     if (!Number.isInteger(n)) throw new UsageError(`--batch-sizes must be positive integers, got "${b}"`);
@@ -175,4 +183,38 @@ export async function matrixCommand(argv: string[], deps: CliDeps = defaultDeps)
   if (v.out === undefined) return deps.stdout(json);
   await deps.writeText(v.out, json);
   deps.stderr(`wrote ${cells.length} cells (${cells.filter((c) => c.error).length} with errors) to ${v.out}`);
+}
+
+/** `--kind compatibility`: compatibilityMatrix over the snapshot, as one JSON document. */
+async function compatibilityCommand(
+  v: { out?: string; precision?: string; 'group-by'?: string; families?: string },
+  deps: CliDeps,
+): Promise<void> {
+  let precision: string | undefined;
+  if (v.precision !== undefined) {
+    const r = parsePrecision(v.precision);
+    if (!r.ok) throw new UsageError(r.error);
+    precision = r.precision;
+  }
+  const groupBy = choiceArg(v['group-by'], '--group-by', ['backend', 'architecture'] as const);
+  const { ne } = await loadCatalog(deps);
+  const families = listArg(v.families);
+  const known = new Set(ne.snapshot.models.map((m) => m.family));
+  const bad = families?.find((f) => !known.has(f));
+  if (bad) throw new UsageError(`--families: unknown family "${bad}"`);
+  const m = compatibilityMatrix(ne.snapshot, {
+    ...(precision ? { precision } : {}),
+    ...(groupBy ? { groupBy } : {}),
+    ...(families ? { families } : {}),
+  });
+  const doc = compatDocument(m, ne.manifest.snapshot);
+  const json = JSON.stringify(doc);
+  if (v.out === undefined) return deps.stdout(json);
+  await deps.writeText(v.out, json);
+  const counts = Object.entries(doc.counts)
+    .map(([k, n]) => `${n} ${k}`)
+    .join(', ');
+  deps.stderr(
+    `wrote ${m.families.length} families × ${m.platforms.length} platforms (${counts}) to ${v.out}`,
+  );
 }

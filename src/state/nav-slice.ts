@@ -4,5 +4,11 @@ import type { SelectionPage } from '../core/share/selection.ts';
  * The pages in the nav, in order. The page itself lives in the selection (`?page=<id>`, `data` when
  * absent); see src/state/selection-slice.ts.
  */
-export const PAGES = ['predict', 'data', 'sources'] as const satisfies readonly SelectionPage[];
+export const PAGES = [
+  'recommend',
+  'predict',
+  'data',
+  'matrix',
+  'sources',
+] as const satisfies readonly SelectionPage[];
 export type Page = (typeof PAGES)[number];

@@ -1,0 +1,101 @@
+/**
+ * Chart export, all local: CSV from the chart's rows; PNG by serializing the chart's SVG, drawing it on a
+ * canvas (with the title and legend, which Recharts renders as HTML) and saving the canvas blob.
+ */
+import { toCsv } from '../../core/csv.ts';
+
+export interface LegendEntry {
+  label: string;
+  color: string;
+}
+
+/** Save a Blob under `filename` through a temporary object URL. */
+export function downloadBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function downloadCsv(columns: readonly string[], rows: readonly object[], filename: string): void {
+  downloadBlob(new Blob([toCsv(columns, rows)], { type: 'text/csv;charset=utf-8' }), filename);
+}
+
+/** The chart's own SVG (Recharts also draws small SVG legend icons; the surface is the largest). */
+function chartSvg(container: HTMLElement): SVGSVGElement | null {
+  const svgs = [...container.querySelectorAll<SVGSVGElement>('svg.recharts-surface')];
+  return svgs.reduce<SVGSVGElement | null>((best, s) => {
+    const area = s.getBoundingClientRect().width * s.getBoundingClientRect().height;
+    const bestArea = best ? best.getBoundingClientRect().width * best.getBoundingClientRect().height : -1;
+    return area > bestArea ? s : best;
+  }, null);
+}
+
+function svgImage(svg: SVGSVGElement, width: number, height: number): Promise<HTMLImageElement> {
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  clone.setAttribute('width', String(width));
+  clone.setAttribute('height', String(height));
+  clone.style.fontFamily = getComputedStyle(svg).fontFamily || 'sans-serif';
+  const text = new XMLSerializer().serializeToString(clone);
+  const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml;charset=utf-8' }));
+  return new Promise((resolve, reject) => {
+    const img = new Image();
+    img.onload = () => {
+      URL.revokeObjectURL(url);
+      resolve(img);
+    };
+    img.onerror = () => {
+      URL.revokeObjectURL(url);
+      reject(new Error('the chart SVG could not be drawn as an image'));
+    };
+    img.src = url;
+  });
+}
+
+const TITLE_H = 28;
+const LEGEND_ROW_H = 20;
+
+/** Draw the chart in `container` with its title and legend to a PNG and save it. */
+export async function downloadPng(
+  container: HTMLElement,
+  filename: string,
+  title: string,
+  legend: readonly LegendEntry[] = [],
+): Promise<void> {
+  const svg = chartSvg(container);
+  if (!svg) throw new Error('no chart to export yet');
+  const { width, height } = svg.getBoundingClientRect();
+  const img = await svgImage(svg, width, height);
+  const scale = Math.max(2, window.devicePixelRatio || 1);
+  const perRow = Math.max(1, Math.floor(width / 180));
+  const legendH = Math.ceil(legend.length / perRow) * LEGEND_ROW_H + (legend.length ? 8 : 0);
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.ceil(width * scale);
+  canvas.height = Math.ceil((TITLE_H + height + legendH) * scale);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2D canvas in this browser');
+  ctx.scale(scale, scale);
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, width, TITLE_H + height + legendH);
+  ctx.fillStyle = '#1b1f24';
+  ctx.font = '600 14px system-ui, sans-serif';
+  ctx.fillText(title, 8, 19);
+  ctx.drawImage(img, 0, TITLE_H, width, height);
+  ctx.font = '12px system-ui, sans-serif';
+  legend.forEach((e, i) => {
+    const x = 8 + (i % perRow) * 180;
+    const y = TITLE_H + height + 4 + Math.floor(i / perRow) * LEGEND_ROW_H;
+    ctx.fillStyle = e.color;
+    ctx.fillRect(x, y + 3, 12, 12);
+    ctx.fillStyle = '#1b1f24';
+    ctx.fillText(e.label.length > 24 ? `${e.label.slice(0, 23)}…` : e.label, x + 17, y + 13);
+  });
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  if (!blob) throw new Error('the canvas could not be encoded as PNG');
+  downloadBlob(blob, filename);
+}

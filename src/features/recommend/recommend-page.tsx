@@ -1,0 +1,84 @@
+import { FeatureBoundary } from '../../app/error-boundary.tsx';
+import { DEFAULT_SELECTION } from '../../core/share/selection.ts';
+import { useAppStore } from '../../state/store.ts';
+import { ChartsSection } from './charts-section.tsx';
+import { ConstraintControls } from './constraint-controls.tsx';
+import { CopyLink } from './copy-link.tsx';
+import { EngineStatus, engineLabel } from './engine-status.tsx';
+import { ExcludedList } from './excluded-list.tsx';
+import { NearbyMeasurements } from './nearby-measurements.tsx';
+import { RankingTable } from './ranking-table.tsx';
+import { TopPicks } from './top-picks.tsx';
+import { useRanking, useRankingMarks } from './use-ranking.ts';
+import { WorkloadControls } from './workload-controls.tsx';
+
+/** Recommend: workload and constraints (all in the URL) → a ranked, explained list of hardware. */
+export function RecommendPage() {
+  const selection = useAppStore((s) => s.selection);
+  const setSelection = useAppStore((s) => s.setSelection);
+  const r = useRanking(selection);
+  useRankingMarks(r.shown);
+  const shown = r.shown;
+  const models = r.fastEngine.data?.snapshot.models ?? r.learnedEngine.data?.snapshot.models ?? [];
+  return (
+    <div className="recommend">
+      <form
+        className="recommend-controls"
+        aria-label="Workload and constraints"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <FeatureBoundary name="Controls">
+          <WorkloadControls selection={selection} model={r.model} models={models} set={setSelection} />
+          <ConstraintControls selection={selection} set={setSelection} />
+        </FeatureBoundary>
+      </form>
+      <div className="recommend-results">
+        <div className="results-bar">
+          <EngineStatus
+            fastEngine={r.fastEngine}
+            learnedEngine={r.learnedEngine}
+            shown={shown}
+            stale={r.stale}
+          />
+          <CopyLink />
+        </div>
+        {r.unknownModel && (
+          <p className="panel notice" role="status" data-testid="unknown-model">
+            The link names a model this catalog does not have (“{r.unknownModel}”); showing{' '}
+            {DEFAULT_SELECTION.model} instead. Pick a model to replace it.
+          </p>
+        )}
+        {r.modelError && (
+          <p className="error-text" role="alert">
+            The custom model cannot be ranked: {r.modelError}
+          </p>
+        )}
+        {(r.fast.error ?? r.refined.error) && (
+          <p className="error-text" role="alert">
+            Ranking failed: {(r.fast.error ?? r.refined.error)?.message}
+          </p>
+        )}
+        {shown && (
+          <FeatureBoundary name="Ranking">
+            <TopPicks ranking={shown.ranking} explanations={shown.explanations} />
+            <h2>Ranking</h2>
+            <RankingTable ranking={shown.ranking} engineLabel={engineLabel(shown)} />
+            <FeatureBoundary name="Charts">
+              <ChartsSection
+                result={shown}
+                engine={shown.kind === 'learned' ? r.learnedEngine.data : r.fastEngine.data}
+                model={r.model}
+                rankKey={r.rankKey}
+              />
+            </FeatureBoundary>
+            <NearbyMeasurements
+              rows={[shown.ranking.top, ...shown.ranking.fallbacks].filter((x) => x !== null)}
+              family={shown.familyRows}
+            />
+            <ExcludedList excluded={shown.ranking.excluded} />
+          </FeatureBoundary>
+        )}
+      </div>
+    </div>
+  );
+}

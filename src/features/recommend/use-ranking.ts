@@ -1,0 +1,90 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
+import type { ModelRow } from '../../core/catalog/schema.ts';
+import { selectionModel } from '../../core/select/selection-request.ts';
+import { DEFAULT_SELECTION, type Selection } from '../../core/share/selection.ts';
+import { engineQuery, rooflineEngineQuery } from '../../queries/engine.ts';
+import { rankingKey, rankingQuery, type RankingResult } from '../../queries/ranking.ts';
+import { useAppStore } from '../../state/store.ts';
+
+/** The model version recorded in links: the efficiency model's seed and training-set size. */
+export const modelVersion = (m: { seed: number; trainedRows: number }) => `s${m.seed}-n${m.trainedRows}`;
+
+/**
+ * Both engines and both rankings for a selection: the roofline ranking answers first, the learned one
+ * refines it. `shown` is the best ranking for the current selection (else the previous one while computing).
+ */
+export function useRanking(selection: Selection) {
+  const fastEngine = useQuery(rooflineEngineQuery());
+  const learnedEngine = useQuery(engineQuery());
+  const base = fastEngine.data ?? learnedEngine.data;
+  const models = useMemo(() => new Map((base?.snapshot.models ?? []).map((m) => [m.id, m])), [base]);
+
+  // An id the catalog lacks (from a link): rank the default model and say so.
+  const unknownModel =
+    base !== undefined && selection.model !== 'custom' && !models.has(selection.model)
+      ? selection.model
+      : null;
+  const effective: Selection = unknownModel
+    ? { ...selection, model: DEFAULT_SELECTION.model, custom: null }
+    : selection;
+  let model: ModelRow | null = null;
+  let modelError: string | null = null;
+  if (base) {
+    try {
+      model = selectionModel(effective, models);
+    } catch (e) {
+      modelError = (e as Error).message;
+    }
+  }
+
+  const fast = useQuery({
+    ...rankingQuery('roofline', effective, fastEngine.data, model),
+    placeholderData: keepPreviousData,
+  });
+  const refined = useQuery({
+    ...rankingQuery('learned', effective, learnedEngine.data, model),
+    placeholderData: keepPreviousData,
+  });
+  const current = (q: typeof fast) => (q.data && !q.isPlaceholderData ? q.data : undefined);
+  const shown: RankingResult | undefined = current(refined) ?? current(fast) ?? refined.data ?? fast.data;
+  const stale = shown !== undefined && shown !== current(refined) && shown !== current(fast);
+
+  const setRunningVersions = useAppStore((s) => s.setRunningVersions);
+  const manifest = base?.manifest;
+  useEffect(() => {
+    if (manifest) setRunningVersions({ snapshot: manifest.snapshot, model: modelVersion(manifest) });
+  }, [manifest, setRunningVersions]);
+
+  return {
+    fastEngine,
+    learnedEngine,
+    models,
+    model,
+    modelError,
+    unknownModel,
+    fast,
+    refined,
+    shown,
+    stale,
+    rankKey: rankingKey(effective),
+  };
+}
+
+const marked = new Set<string>();
+
+/** Performance marks for the bench: the first ranking on screen, and the first refined (learned) one. */
+export function useRankingMarks(shown: RankingResult | undefined): void {
+  const kind = shown?.kind;
+  useEffect(() => {
+    if (!kind) return;
+    if (!marked.has('first')) {
+      marked.add('first');
+      performance.mark('rooflight:first-ranking');
+    }
+    if (kind === 'learned' && !marked.has('refined')) {
+      marked.add('refined');
+      performance.mark('rooflight:refined-ranking');
+    }
+  }, [kind]);
+}
