@@ -15,6 +15,7 @@ import { viteBuild } from './build.ts';
 import { bundleSection } from './bundle-size.ts';
 import { loadSection } from './load-timings.ts';
 import { predictorSection } from './predictor.ts';
+import { rankingSection } from './ranking-timings.ts';
 import { FLOOR_PAGE, REPO_ROOT, RESULTS_DIR } from './paths.ts';
 import { startPreview, type PreviewServer } from './server.ts';
 
@@ -35,6 +36,7 @@ type Section = (ctx: BenchContext) => Promise<object> | object;
 const sections: Section[] = [
   ({ browser, baseUrl, args, log }) => loadSection(browser, baseUrl, args, log),
   ({ outDir }) => bundleSection(outDir),
+  ({ browser, baseUrl, args, log }) => rankingSection(browser, baseUrl, args.runs, log),
   ({ browser, baseUrl, args, log }) => predictorSection(browser, baseUrl, args.runs, log),
 ];
 
