@@ -1,12 +1,13 @@
 /**
  * Browser: the prediction engine with the same snapshot and models as Node. tfjs is imported lazily (it is
- * not in the initial bundle) on its cpu backend, which scores the references in about a second here and
- * matches Node's numbers. One cached promise per page; a failure resets it so a retry starts over.
+ * not in the initial bundle); the references' scores come precomputed from training (references.bin) when
+ * they match the snapshot. One cached promise per page; a failure resets it so a retry starts over.
  */
 import type * as TF from '@tensorflow/tfjs';
 import manifestUrl from '../../models/efficiency/manifest.json?url';
 import modelUrl from '../../models/efficiency/model.json?url';
 import weightsUrl from '../../models/efficiency/weights.bin?url';
+import referencesUrl from '../../models/efficiency/references.bin?url';
 import tfjsWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import tfjsWasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import tfjsWasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -65,6 +66,7 @@ async function loadModel(): Promise<{
   model: TfjsEfficiencyModel | null;
   backend: string;
   problem: string | null;
+  references: Float32Array | null;
 }> {
   const manifest = (await (await fetchOk(manifestUrl)).json()) as Manifest;
   if (!manifestMatches(manifest))
@@ -73,18 +75,23 @@ async function loadModel(): Promise<{
       model: null,
       backend: 'none',
       problem: 'the model was trained on another feature layout',
+      references: null,
     };
   const [tf, { TfjsEfficiencyModel }] = await Promise.all([
     import('@tensorflow/tfjs'),
     import('./tfjs-model.ts'),
   ]);
   await selectBackend(tf);
-  const [modelJson, weights] = await Promise.all([
+  const [modelJson, weights, references] = await Promise.all([
     fetchOk(modelUrl).then((r) => r.json()),
     fetchOk(weightsUrl).then((r) => r.arrayBuffer()),
+    fetchOk(referencesUrl)
+      .then((r) => r.arrayBuffer())
+      .then((b) => new Float32Array(b))
+      .catch(() => null),
   ]);
   const model = await TfjsEfficiencyModel.load(tf, { modelJson, weights });
-  return { manifest, model, backend: tf.getBackend(), problem: null };
+  return { manifest, model, backend: tf.getBackend(), problem: null, references };
 }
 
 let snapshotRows: Promise<SnapshotRows> | null = null;
@@ -133,7 +140,7 @@ export function loadEngineBrowser(): Promise<BrowserEngine> {
   cached ??= (async () => {
     const t0 = performance.now();
     const [snapshot, m] = await Promise.all([snapshotOnce(), loadModel()]);
-    const { engine } = await buildEngine(snapshot, m.manifest, m.model);
+    const { engine } = await buildEngine(snapshot, m.manifest, m.model, m.references);
     performance.mark('rooflight:engine-ready');
     return {
       engine,

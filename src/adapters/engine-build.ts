@@ -1,7 +1,12 @@
 /** Assemble the prediction engine from snapshot rows, a manifest and an optional learned model (Node and browser). */
 import { buildReferences, PredictionEngine } from '../core/predict/engine.ts';
 import { FEATURE_COUNT, FEATURE_NAMES, FEATURE_VERSION } from '../core/predict/featurize.ts';
-import { featureInputOf, observe, type Observation } from '../core/predict/observation.ts';
+import {
+  featureInputOf,
+  observationsDigest,
+  observe,
+  type Observation,
+} from '../core/predict/observation.ts';
 import type { EfficiencyModel, Manifest } from '../core/predict/types.ts';
 import type { SnapshotRows } from './parquet-rows.ts';
 
@@ -43,6 +48,8 @@ export async function buildEngine(
   snapshot: SnapshotRows,
   manifest: Manifest,
   model: EfficiencyModel | null,
+  /** Per-observation median log-efficiency saved by training (references.bin); recomputed when stale. */
+  precomputed?: Float32Array | null,
 ): Promise<BuiltEngine> {
   if (!model)
     return {
@@ -56,12 +63,19 @@ export async function buildEngine(
     hw,
     models,
   );
-  const x = new PredictionEngine({ manifest, model }).features(observations.map(featureInputOf));
-  const q = await model.predict(x, observations.length);
-  const references = buildReferences(
-    observations,
-    Array.from({ length: observations.length }, (_, i) => q[3 * i + 1]!),
-  );
+  let logEff: ArrayLike<number>;
+  if (
+    precomputed &&
+    precomputed.length === observations.length &&
+    manifest.referencesDigest === observationsDigest(observations)
+  ) {
+    logEff = precomputed;
+  } else {
+    const x = new PredictionEngine({ manifest, model }).features(observations.map(featureInputOf));
+    const q = await model.predict(x, observations.length);
+    logEff = Float32Array.from({ length: observations.length }, (_, i) => q[3 * i + 1]!);
+  }
+  const references = buildReferences(observations, logEff);
   const engine = new PredictionEngine({ manifest, model, measurements: snapshot.measurements, references });
   return { engine, observations };
 }

@@ -34,6 +34,9 @@ export function readModelFiles(dir = join(MODELS_DIR, 'efficiency')) {
     manifest: JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest,
     modelJson: JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')),
     weights: toArrayBuffer(readFileSync(join(dir, 'weights.bin'))),
+    references: existsSync(join(dir, 'references.bin'))
+      ? new Float32Array(toArrayBuffer(readFileSync(join(dir, 'references.bin'))))
+      : null,
   };
 }
 

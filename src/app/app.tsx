@@ -18,7 +18,11 @@ export function App() {
   const page = useAppStore((s) => s.selection.page);
   const startDb = useAppStore((s) => s.startDb);
   useUrlSync();
-  useEffect(() => startDb(), [startDb]);
+  // DuckDB serves the Data and Sources pages; the predictor pages decode the snapshot themselves, so they
+  // do not pay for a database start competing with the engine for the CPU.
+  useEffect(() => {
+    if (page === 'data' || page === 'sources') startDb();
+  }, [page, startDb]);
 
   return (
     <div className="shell">

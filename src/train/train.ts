@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MODELS_DIR, readSnapshot, snapshotId } from '../adapters/snapshot-files.ts';
 import { selectTfBackend } from './backend-node.ts';
+import { observationsDigest } from '../core/predict/observation.ts';
 import { buildObservations } from './dataset.ts';
 import { DEFAULT_FIT } from './network.ts';
 import { trainEngine } from './pipeline.ts';
@@ -43,10 +44,17 @@ export async function train(argv: string[]): Promise<void> {
   mkdirSync(values.out, { recursive: true });
   writeFileSync(join(values.out, 'model.json'), modelJson + '\n');
   writeFileSync(join(values.out, 'weights.bin'), weights);
+  // Each observation's median log-efficiency, so loaders skip re-scoring ~50k references (checked by digest).
+  writeFileSync(join(values.out, 'references.bin'), new Uint8Array(trained.trainLogEff.buffer));
   writeFileSync(
     join(values.out, 'manifest.json'),
     JSON.stringify(
-      { ...trained.manifest, trainingSeconds: Math.round(seconds), backend: tf.getBackend() },
+      {
+        ...trained.manifest,
+        referencesDigest: observationsDigest(observations),
+        trainingSeconds: Math.round(seconds),
+        backend: tf.getBackend(),
+      },
       null,
       2,
     ) + '\n',

@@ -145,3 +145,19 @@ export function featureInputOf(o: Observation): FeatureInput {
     batchKnown: o.row.batch_size !== null,
   };
 }
+
+/**
+ * A digest of which rows are observations, in order (FNV-1a over source file, row, metric and scenario): it
+ * ties precomputed per-observation values (models/efficiency/references.bin) to the snapshot they came from.
+ */
+export function observationsDigest(obs: readonly Observation[]): string {
+  let h = 0x811c9dc5;
+  for (const o of obs) {
+    const key = `${o.row.source_file}#${o.row.source_row}#${o.row.metric}#${o.row.scenario ?? ''}|`;
+    for (let i = 0; i < key.length; i++) {
+      h ^= key.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+  }
+  return `${obs.length}:${h.toString(16).padStart(8, '0')}`;
+}

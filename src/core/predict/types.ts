@@ -66,6 +66,8 @@ export interface Manifest {
   architecture: number[];
   epochs: number;
   trainedAt?: string;
+  /** Digest of the observations whose median log-efficiency references.bin holds (see observationsDigest). */
+  referencesDigest?: string;
   /** Training-time accuracy summaries (e.g. each cross-fitted member on the devices it never saw). */
   metrics?: Record<string, unknown>;
 }
