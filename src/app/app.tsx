@@ -1,10 +1,5 @@
 import { useEffect } from 'react';
-import { DataPage } from '../features/explore/data-page.tsx';
-import { MatrixPage } from '../features/matrix/matrix-page.tsx';
-import { PredictPage } from '../features/predict/predict-page.tsx';
-import { RecommendPage } from '../features/recommend/recommend-page.tsx';
-import { SqlBox } from '../features/explore/sql-box.tsx';
-import { SourcesIntro, SourcesTable } from '../features/sources/sources-page.tsx';
+import { lazy, Suspense } from 'react';
 import { PAGES } from '../state/nav-slice.ts';
 import { useAppStore } from '../state/store.ts';
 import { DbGate } from './db-gate.tsx';
@@ -12,6 +7,27 @@ import { FeatureBoundary } from './error-boundary.tsx';
 import { Nav } from './nav.tsx';
 import { UrlNotice } from './url-notice.tsx';
 import { useUrlSync } from './use-url-sync.ts';
+
+// Pages load on demand, so the first paint carries only the shell (DuckDB, tfjs and Recharts come later).
+const DataPage = lazy(() =>
+  import('../features/explore/data-page.tsx').then((m) => ({ default: m.DataPage })),
+);
+const SqlBox = lazy(() => import('../features/explore/sql-box.tsx').then((m) => ({ default: m.SqlBox })));
+const RecommendPage = lazy(() =>
+  import('../features/recommend/recommend-page.tsx').then((m) => ({ default: m.RecommendPage })),
+);
+const PredictPage = lazy(() =>
+  import('../features/predict/predict-page.tsx').then((m) => ({ default: m.PredictPage })),
+);
+const MatrixPage = lazy(() =>
+  import('../features/matrix/matrix-page.tsx').then((m) => ({ default: m.MatrixPage })),
+);
+const SourcesIntro = lazy(() =>
+  import('../features/sources/sources-page.tsx').then((m) => ({ default: m.SourcesIntro })),
+);
+const SourcesTable = lazy(() =>
+  import('../features/sources/sources-page.tsx').then((m) => ({ default: m.SourcesTable })),
+);
 
 /** The shell: header, nav, and the current page. Each feature has its own error boundary. */
 export function App() {
@@ -21,7 +37,8 @@ export function App() {
   // DuckDB serves the Data and Sources pages; the predictor pages decode the snapshot themselves, so they
   // do not pay for a database start competing with the engine for the CPU.
   useEffect(() => {
-    if (page === 'data' || page === 'sources') startDb();
+    // Only the first visit starts it; after a failure, the user retries (Retry button).
+    if ((page === 'data' || page === 'sources') && useAppStore.getState().dbStatus === 'idle') startDb();
   }, [page, startDb]);
 
   return (
@@ -33,59 +50,61 @@ export function App() {
       </header>
       <UrlNotice />
       <main className="main">
-        {page === 'data' && (
-          <>
-            <h1>Measurements</h1>
-            <DbGate>
-              <FeatureBoundary name="Data">
-                <DataPage />
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          {page === 'data' && (
+            <>
+              <h1>Measurements</h1>
+              <DbGate>
+                <FeatureBoundary name="Data">
+                  <DataPage />
+                </FeatureBoundary>
+                <FeatureBoundary name="SQL">
+                  <SqlBox />
+                </FeatureBoundary>
+              </DbGate>
+            </>
+          )}
+          {page === 'recommend' && (
+            <>
+              <h1>Recommend hardware</h1>
+              <FeatureBoundary name="Recommend">
+                <RecommendPage />
               </FeatureBoundary>
-              <FeatureBoundary name="SQL">
-                <SqlBox />
+            </>
+          )}
+          {page === 'predict' && (
+            <>
+              <h1>Predict</h1>
+              <FeatureBoundary name="Predict">
+                <PredictPage />
               </FeatureBoundary>
-            </DbGate>
-          </>
-        )}
-        {page === 'recommend' && (
-          <>
-            <h1>Recommend hardware</h1>
-            <FeatureBoundary name="Recommend">
-              <RecommendPage />
-            </FeatureBoundary>
-          </>
-        )}
-        {page === 'predict' && (
-          <>
-            <h1>Predict</h1>
-            <FeatureBoundary name="Predict">
-              <PredictPage />
-            </FeatureBoundary>
-          </>
-        )}
-        {!(PAGES as readonly string[]).includes(page) && (
-          <>
-            <h1>Not here yet</h1>
-            <p className="muted">The “{page}” page is not part of this version of Rooflight.</p>
-          </>
-        )}
-        {page === 'matrix' && (
-          <>
-            <h1>Compatibility matrix</h1>
-            <FeatureBoundary name="Matrix">
-              <MatrixPage />
-            </FeatureBoundary>
-          </>
-        )}
-        {page === 'sources' && (
-          <>
-            <SourcesIntro />
-            <DbGate>
-              <FeatureBoundary name="Sources">
-                <SourcesTable />
+            </>
+          )}
+          {!(PAGES as readonly string[]).includes(page) && (
+            <>
+              <h1>Not here yet</h1>
+              <p className="muted">The “{page}” page is not part of this version of Rooflight.</p>
+            </>
+          )}
+          {page === 'matrix' && (
+            <>
+              <h1>Compatibility matrix</h1>
+              <FeatureBoundary name="Matrix">
+                <MatrixPage />
               </FeatureBoundary>
-            </DbGate>
-          </>
-        )}
+            </>
+          )}
+          {page === 'sources' && (
+            <>
+              <SourcesIntro />
+              <DbGate>
+                <FeatureBoundary name="Sources">
+                  <SourcesTable />
+                </FeatureBoundary>
+              </DbGate>
+            </>
+          )}
+        </Suspense>
       </main>
       <footer className="footer">
         Everything runs in your browser: DuckDB-WASM over a Parquet snapshot of public benchmarks. See Sources

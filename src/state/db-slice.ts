@@ -1,5 +1,4 @@
 import type { StateCreator } from 'zustand';
-import { getBrowserDb } from '../adapters/duckdb-browser.ts';
 import { messageOf } from '../adapters/errors.ts';
 import type { AppState } from './store.ts';
 
@@ -28,9 +27,12 @@ export const createDbSlice: StateCreator<AppState, [], [], DbSlice> = (set, get)
     const status = get().dbStatus;
     if (status === 'loading' || status === 'ready') return;
     set({ dbStatus: 'loading', dbStage: 'Starting DuckDB', dbFraction: 0, dbError: null });
-    getBrowserDb((dbStage, dbFraction) => set({ dbStage, dbFraction })).then(
-      (db) => set({ dbStatus: 'ready', dbCounts: db.counts, dbFraction: 1 }),
-      (e: unknown) => set({ dbStatus: 'failed', dbError: messageOf(e) }),
-    );
+    // DuckDB's bindings load on demand: only the Data and Sources pages start the database.
+    import('../adapters/duckdb-browser.ts')
+      .then(({ getBrowserDb }) => getBrowserDb((dbStage, dbFraction) => set({ dbStage, dbFraction })))
+      .then(
+        (db) => set({ dbStatus: 'ready', dbCounts: db.counts, dbFraction: 1 }),
+        (e: unknown) => set({ dbStatus: 'failed', dbError: messageOf(e) }),
+      );
   },
 });
