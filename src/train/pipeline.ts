@@ -9,7 +9,6 @@ import { buildReferences, PredictionEngine } from '../core/predict/engine.ts';
 import { FEATURE_COUNT, FEATURE_NAMES, FEATURE_VERSION } from '../core/predict/featurize.ts';
 import type { Observation } from '../core/predict/observation.ts';
 import { accuracy, type Scored } from '../core/predict/accuracy.ts';
-import type { ReferenceIndex } from '../core/predict/references.ts';
 import type { Manifest, Prediction, Query } from '../core/predict/types.ts';
 import { fromObservations, rng, standardization } from './dataset.ts';
 import { DEFAULT_FIT, fitNetwork, QUANTILES, type FitOptions } from './network.ts';
@@ -49,25 +48,6 @@ export function queryOf(o: Observation): Query {
     scenario: o.row.scenario,
     batchKnown: o.row.batch_size !== null,
   };
-}
-
-/** Candidate shares of the learned efficiency difference applied in transfer (see Manifest.transferAdjustment). */
-export const TRANSFER_ADJUSTMENTS = [0, 0.5, 1] as const;
-
-const median = (xs: readonly number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[s.length >> 1]! : Infinity;
-};
-
-/** The adjustment with the lowest median |log error| on unseen devices (ties: the larger one). */
-function chooseAdjustment(errors: ReadonlyMap<number, number[]>): number {
-  let best = 1;
-  let bestErr = Infinity;
-  for (const [alpha, e] of errors) {
-    const m = median(e);
-    if (m <= bestErr) [best, bestErr] = [alpha, m];
-  }
-  return best;
 }
 
 /** Conformal quantile: the ⌈(n+1)·coverage⌉-th smallest score. */
@@ -143,13 +123,6 @@ export async function trainEngine(
   };
 
   const members: TF.LayersModel[] = [];
-  const alphaErrors = new Map<number, number[]>(TRANSFER_ADJUSTMENTS.map((a) => [a, []]));
-  const heldSets: {
-    member: TfjsEfficiencyModel;
-    references: ReferenceIndex;
-    held: Observation[];
-    queries: Query[];
-  }[] = [];
   const scores: Record<string, number[]> = { learned: [], transfer: [] };
   const unseen: Record<string, Scored[]> = { learned: [], transfer: [] };
   for (let g = 0; g < k; g++) {
@@ -161,34 +134,16 @@ export async function trainEngine(
     if (heldRows.length === 0) continue;
     const member = TfjsEfficiencyModel.wrap(tf, net);
     const q = member.predict(xs, obs.length);
-    const references = buildReferences(
-      fitRows.map((i) => obs[i]!),
-      fitRows.map((i) => q[3 * i + 1]!),
-    );
+    const engine = new PredictionEngine({
+      manifest,
+      model: member,
+      references: buildReferences(
+        fitRows.map((i) => obs[i]!),
+        fitRows.map((i) => q[3 * i + 1]!),
+      ),
+    });
     const held = heldRows.map((i) => obs[i]!);
-    const queries = held.map(queryOf);
-    heldSets.push({ member, references, held, queries });
-    // Score each candidate transfer adjustment on these unseen devices (chosen over all members below).
-    for (const alpha of TRANSFER_ADJUSTMENTS) {
-      const trial = new PredictionEngine({
-        manifest: { ...manifest, transferAdjustment: alpha },
-        model: member,
-        references,
-      });
-      const ps = await trial.predictMany(queries);
-      ps.forEach((p, i) => {
-        if (p.ok && p.layer === 'transfer')
-          alphaErrors.get(alpha)!.push(Math.abs(Math.log(p.value / held[i]!.row.value)));
-      });
-    }
-  }
-  manifest.transferAdjustment = chooseAdjustment(alphaErrors);
-  o.log(
-    `transfer adjustment ${manifest.transferAdjustment} (median |log error| ${[...alphaErrors].map(([a, e]) => `${a}: ${median(e).toFixed(3)}`).join(', ')})`,
-  );
-  for (const { member, references, held, queries } of heldSets) {
-    const engine = new PredictionEngine({ manifest, model: member, references });
-    const preds = await engine.predictMany(queries);
+    const preds = await engine.predictMany(held.map(queryOf));
     preds.forEach((p, i) => {
       if (!p.ok || !(p.layer in scores)) return;
       const truth = held[i]!.row.value;

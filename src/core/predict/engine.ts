@@ -206,8 +206,6 @@ export class PredictionEngine {
 
   /** Transfer from measured references of the same model on other devices (Habitat-style). */
   private transfer(p: Prepared, q50: number): { logEff: number; count: number; devices: string } | null {
-    // How much of the learned efficiency difference between devices to apply (chosen in training).
-    const alpha = this.parts.manifest.transferAdjustment ?? 1;
     const index = this.parts.references;
     if (!index) return null;
     const w = p.query.workload;
@@ -229,7 +227,7 @@ export class PredictionEngine {
     if (found.length === 0) return null;
     const logEff = weightedLogMean(
       found.map(({ ref, weight }) => ({
-        log: Math.log(ref.efficiency) + alpha * (q50 - ref.predictedLogEff),
+        log: Math.log(ref.efficiency) + (q50 - ref.predictedLogEff),
         weight,
       })),
     );

@@ -49,11 +49,6 @@ export interface Manifest {
   mean: number[];
   std: number[];
   quantiles: [number, number, number];
-  /**
-   * Share of the learned efficiency difference applied when transferring a measurement to another device
-   * (0: same efficiency as the reference; 1: the full learned difference). Chosen on unseen devices in training.
-   */
-  transferAdjustment?: number;
   /** Conformal widening (in log space) per layer, so 80% intervals cover ~80% of held-out truths. */
   conformal: Record<string, number>;
   /** Median achieved efficiency per device kind × phase in the training data (the roofline-typical layer). */
