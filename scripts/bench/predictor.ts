@@ -111,6 +111,8 @@ export async function predictorSection(
 
   // Chromium: the same through the app's engine (window.__rooflightPredict), and the floor in the page.
   const page = await browser.newPage();
+  // tsx keeps function names with a `__name` helper; functions sent to the page need it defined there.
+  await page.addInitScript({ content: 'window.__name = (f) => f;' });
   await page.goto(`${baseUrl}?page=sources`);
   const loadMs = await page.evaluate(async () => {
     const t0 = performance.now();

@@ -22,14 +22,12 @@ async function once(
         timeout: GUARD_MS,
       },
     );
-    return await page.evaluate(() => {
-      const at = (name: string) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? NaN;
-      return {
-        first: at('rooflight:first-ranking'),
-        refined: at('rooflight:refined-ranking'),
-        engineReady: at('rooflight:engine-ready'),
-      };
-    });
+    // No named inner functions here: tsx's keepNames would wrap them in a helper the page does not have.
+    return await page.evaluate(() => ({
+      first: performance.getEntriesByName('rooflight:first-ranking', 'mark')[0]?.startTime ?? NaN,
+      refined: performance.getEntriesByName('rooflight:refined-ranking', 'mark')[0]?.startTime ?? NaN,
+      engineReady: performance.getEntriesByName('rooflight:engine-ready', 'mark')[0]?.startTime ?? NaN,
+    }));
   } finally {
     await context.close();
   }
