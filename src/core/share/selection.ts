@@ -2,6 +2,7 @@
 import { normalizePrecision } from '../catalog/normalize.ts';
 import type { Mode } from '../catalog/schema.ts';
 import { DEFAULTS } from '../roofline/workload.ts';
+import { PLATFORM_CLASSES, type PlatformClass } from '../select/platforms.ts';
 
 export const SELECTION_PAGES = [
   'predict',
@@ -16,18 +17,9 @@ export type SelectionPage = (typeof SELECTION_PAGES)[number];
 
 export const MODES = ['inference', 'training'] as const satisfies readonly Mode[];
 
-export const PLATFORMS = [
-  'datacenter-gpu',
-  'workstation-gpu',
-  'consumer-gpu',
-  'apple',
-  'cpu',
-  'browser-webgpu',
-  'browser-webnn',
-  'browser-wasm',
-  'npu-tpu',
-] as const;
-export type Platform = (typeof PLATFORMS)[number];
+/** The platform classes a link may filter on: the ranking's classes (one list for both). */
+export const PLATFORMS = PLATFORM_CLASSES;
+export type Platform = PlatformClass;
 
 /** Shorthands accepted in `platforms=` (and written when a whole group is selected). */
 export const PLATFORM_GROUPS: Readonly<Record<string, readonly Platform[]>> = {
