@@ -40,6 +40,19 @@ test('choose a workload and constraints, see the ranking; a copied link reproduc
   await expect(table(page).getByTestId('ranked-row').first()).toContainText('q4_k_m');
   await page.getByText('Show each device and its reason').click();
   await expect(page.getByRole('list', { name: 'Devices that cannot run it' })).toContainText('> max $1,000');
+  // The charts draw for real: five labelled figures; those with data hold a Recharts SVG with marks (a chart
+  // with no eligible points, e.g. a Pareto front under a tight budget, shows its empty state instead).
+  const charts = page.getByRole('region', { name: 'Charts' });
+  await expect(charts.locator('figure')).toHaveCount(5, { timeout: 30_000 });
+  const bodies = charts.locator('.chart-body[role="img"]');
+  await expect(bodies).toHaveCount(5);
+  for (const img of await bodies.all()) expect(await img.getAttribute('aria-label')).toBeTruthy();
+  await expect
+    .poll(async () => charts.locator('svg.recharts-surface').count(), { timeout: 30_000 })
+    .toBeGreaterThanOrEqual(3);
+  await expect(
+    charts.locator('.recharts-bar-rectangle, .recharts-scatter-symbol, .recharts-line-curve').first(),
+  ).toBeVisible();
   const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
   expect(marks).toContain('rooflight:first-ranking');
   expect(marks).toContain('rooflight:refined-ranking');
