@@ -31,8 +31,8 @@ const RUNTIMES = [
   'webgl',
   'other',
 ] as const;
-/** Architecture generations: devices of a generation share kernels and efficiency traits. */
-const GENERATIONS = [
+/** GPU micro-architecture families, recognised by prefix of the catalog's `architecture`. */
+const ARCH_GENERATIONS = [
   'pascal',
   'volta',
   'turing',
@@ -42,12 +42,9 @@ const GENERATIONS = [
   'blackwell',
   'cdna',
   'rdna',
-  'apple',
-  'intel-gpu',
-  'x86',
-  'accelerator',
-  'other',
 ] as const;
+/** Architecture generations: devices of a generation share kernels and efficiency traits. */
+const GENERATIONS = [...ARCH_GENERATIONS, 'apple', 'intel-gpu', 'x86', 'accelerator', 'other'] as const;
 const METRIC_KINDS = ['throughput', 'latency', 'ttft', 'tpot', 'decode', 'prefill'] as const;
 const SCENARIOS = ['offline', 'server', 'single', 'multi', 'none'] as const;
 
@@ -114,18 +111,7 @@ export function generation(
   hw: Pick<HardwareRow, 'architecture' | 'kind' | 'vendor'>,
 ): (typeof GENERATIONS)[number] {
   const a = (hw.architecture ?? '').toLowerCase();
-  for (const g of [
-    'pascal',
-    'volta',
-    'turing',
-    'ampere',
-    'ada',
-    'hopper',
-    'blackwell',
-    'cdna',
-    'rdna',
-  ] as const)
-    if (a.startsWith(g)) return g;
+  for (const g of ARCH_GENERATIONS) if (a.startsWith(g)) return g;
   if (hw.vendor.toLowerCase() === 'apple') return 'apple';
   if (/^xe|alchemist|battlemage/.test(a)) return 'intel-gpu';
   if (hw.kind === 'cpu') return 'x86';
