@@ -14,6 +14,13 @@ export const PLATFORM_CLASSES = [
 ] as const;
 export type PlatformClass = (typeof PLATFORM_CLASSES)[number];
 
+/** The in-browser classes (the `browser` group in links). */
+export const BROWSER_PLATFORMS = [
+  'browser-webgpu',
+  'browser-webnn',
+  'browser-wasm',
+] as const satisfies readonly PlatformClass[];
+
 /** Searchable text of a row, for browser rows whose API is named only in the id, name or aliases. */
 const rowText = (hw: HardwareRow) => `${hw.id} ${hw.name} ${hw.aliases} ${hw.notes ?? ''}`.toLowerCase();
 

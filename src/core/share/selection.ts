@@ -1,8 +1,10 @@
 /** The view state every shareable link encodes: the shape of the store's selection slice. */
 import { normalizePrecision } from '../catalog/normalize.ts';
 import type { Mode } from '../catalog/schema.ts';
+import { decodeProfile, encodeProfile } from '../lab/profile-codec.ts';
+import type { BrowserProfile } from '../lab/profile.ts';
 import { DEFAULTS } from '../roofline/workload.ts';
-import { PLATFORM_CLASSES, type PlatformClass } from '../select/platforms.ts';
+import { BROWSER_PLATFORMS, PLATFORM_CLASSES, type PlatformClass } from '../select/platforms.ts';
 
 export const SELECTION_PAGES = [
   'predict',
@@ -24,7 +26,7 @@ export type Platform = PlatformClass;
 /** Shorthands accepted in `platforms=` (and written when a whole group is selected). */
 export const PLATFORM_GROUPS: Readonly<Record<string, readonly Platform[]>> = {
   gpu: ['datacenter-gpu', 'workstation-gpu', 'consumer-gpu'],
-  browser: ['browser-webgpu', 'browser-webnn', 'browser-wasm'],
+  browser: BROWSER_PLATFORMS,
 };
 
 export const OBJECTIVES = ['latency', 'throughput', 'throughput_per_dollar', 'throughput_per_watt'] as const;
@@ -88,6 +90,8 @@ export interface Selection {
   objective: Objective;
   /** Hardware ids to compare, at most MAX_HARDWARE, no repeats. */
   hardware: string[];
+  /** A browser's measured profile (the lab's "This browser" devices); null when none. */
+  lab: BrowserProfile | null;
   /** Snapshot id the link was made with; null when not recorded. */
   sv: string | null;
   /** Model version the link was made with; null when not recorded. */
@@ -133,6 +137,7 @@ export const DEFAULT_SELECTION: Readonly<Selection> = Object.freeze({
   platforms: [...PLATFORMS],
   objective: 'throughput',
   hardware: [],
+  lab: null,
   sv: null,
   mv: null,
 } satisfies Selection);
@@ -244,6 +249,7 @@ export function isValidSelection(s: Selection): boolean {
     platformsOk &&
     has(OBJECTIVES, s.objective) &&
     hardwareOk &&
+    (s.lab === null || decodeProfile(encodeProfile(s.lab)).ok) &&
     version(s.sv) &&
     version(s.mv)
   );

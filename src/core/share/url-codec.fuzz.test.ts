@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { sanitizeLabel } from '../lab/profile-codec.ts';
+import type { BrowserProfile } from '../lab/profile.ts';
 import { describe, expect, it } from 'vitest';
 import { GGUF_BITS, PRECISIONS } from '../catalog/normalize.ts';
 import {
@@ -42,6 +44,40 @@ const precision = fc
   .constantFrom('best', ...PRECISIONS, ...Object.keys(GGUF_BITS))
   .filter(isSelectionPrecision);
 
+/** A measured figure as the codec writes it (5 significant digits). */
+const figure = fc.double({ min: 0.001, max: 1e6, noNaN: true }).map((x) => Number(x.toPrecision(5)));
+const profileArb: fc.Arbitrary<BrowserProfile> = fc
+  .record({
+    label: fc
+      .string({ minLength: 1, maxLength: 40 })
+      .map((t) => sanitizeLabel(t))
+      .filter((t) => t.length > 0),
+    webgpu: fc.option(
+      fc.record({
+        fp32: figure,
+        fp16: fc.option(figure, { nil: null }),
+        bw: fc.option(figure, { nil: null }),
+        maxBufferMib: figure,
+        maxBindingMib: figure,
+        software: fc.boolean(),
+      }),
+      { nil: null },
+    ),
+    wasm: fc.option(
+      fc.record({
+        gflops: figure,
+        bw: fc.option(figure, { nil: null }),
+        simd: fc.boolean(),
+        threads: fc.boolean(),
+      }),
+      { nil: null },
+    ),
+    webnn: fc.option(figure, { nil: null }),
+    cores: fc.option(fc.integer({ min: 1, max: 256 }), { nil: null }),
+    memoryGb: fc.option(fc.constantFrom(0.25, 0.5, 1, 2, 4, 8), { nil: null }),
+  })
+  .filter((p) => p.webgpu !== null || p.wasm !== null || p.webnn !== null);
+
 /** Any valid selection. */
 const selectionArb: fc.Arbitrary<Selection> = fc
   .record({
@@ -66,6 +102,7 @@ const selectionArb: fc.Arbitrary<Selection> = fc
     platforms: fc.subarray([...PLATFORMS], { minLength: 1 }),
     objective: fc.constantFrom(...OBJECTIVES),
     hardware: fc.uniqueArray(id, { maxLength: MAX_HARDWARE }),
+    lab: fc.option(profileArb, { nil: null }),
     sv: fc.option(id, { nil: null }),
     mv: fc.option(id, { nil: null }),
   })

@@ -5,6 +5,7 @@
  * ("Shareable links").
  */
 import { normalizePrecision } from '../catalog/normalize.ts';
+import { decodeProfile, encodeProfile } from '../lab/profile-codec.ts';
 import { encodePlatforms, readHardware, readPlatforms, short } from './lists.ts';
 import {
   ARCHITECTURES,
@@ -80,6 +81,7 @@ export const PARAMS: readonly string[] = [
   'platforms',
   'objective',
   'hardware',
+  'lab',
   'sv',
   'mv',
 ];
@@ -106,6 +108,7 @@ export function encodeSelection(s: Selection): string {
   put('platforms', platforms, encodePlatforms(DEFAULT_SELECTION.platforms));
   put('objective', s.objective, DEFAULT_SELECTION.objective);
   put('hardware', s.hardware.join(','), '');
+  put('lab', s.lab ? encodeProfile(s.lab) : null, null);
   put('sv', s.sv, null);
   put('mv', s.mv, null);
   // A link that only names a page carries no versioned state, so it stays `?page=sources`.
@@ -266,6 +269,17 @@ function decode(search: string): Decoded {
   s.platforms = readPlatforms(get('platforms'), issues) ?? s.platforms;
   s.objective = oneOf('objective', OBJECTIVES) ?? s.objective;
   s.hardware = readHardware(get('hardware'), issues);
+  const lab = get('lab');
+  if (lab !== undefined) {
+    const d = decodeProfile(lab);
+    if (d.ok) s.lab = d.profile;
+    else
+      issues.push({
+        field: 'lab',
+        value: short(lab),
+        message: `not a browser profile (${d.problem}); the shared browser is left out`,
+      });
+  }
   s.sv = id('sv') ?? null;
   s.mv = id('mv') ?? null;
 
