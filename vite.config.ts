@@ -13,6 +13,7 @@ export default defineConfig({
       input: {
         index: fileURLToPath(new URL('./index.html', import.meta.url)),
         'duckdb-floor': fileURLToPath(new URL('./src/bench/duckdb-floor.html', import.meta.url)),
+        'lab-harness': fileURLToPath(new URL('./src/bench/lab-harness.html', import.meta.url)),
       },
     },
   },
