@@ -42,7 +42,10 @@ export function MeasurementsTable({ rows, busy }: { rows: MeasurementListRow[]; 
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={`${r.source_id}/${r.source_file}/${r.source_row}/${r.metric}`}>
+            <tr
+              key={`${r.source_id}/${r.source_file}/${r.source_row}/${r.metric}`}
+              data-source={r.source_id === 'local' ? 'local' : undefined}
+            >
               {COLUMNS.map((c) => (
                 <td
                   key={c.key}
@@ -55,12 +58,18 @@ export function MeasurementsTable({ rows, busy }: { rows: MeasurementListRow[]; 
                         : undefined
                   }
                 >
-                  {formatCell(
-                    c.key === 'hardware_name'
-                      ? (r.hardware_name ?? r.hardware_id)
-                      : c.key === 'model_name'
-                        ? (r.model_name ?? r.model_id)
-                        : r[c.key],
+                  {c.key === 'source_id' && r.source_id === 'local' ? (
+                    <span className="badge" title="Measured in this browser; stored only here">
+                      local
+                    </span>
+                  ) : (
+                    formatCell(
+                      c.key === 'hardware_name'
+                        ? (r.hardware_name ?? r.hardware_id)
+                        : c.key === 'model_name'
+                          ? (r.model_name ?? r.model_id)
+                          : r[c.key],
+                    )
                   )}
                 </td>
               ))}

@@ -4,19 +4,9 @@ import { MEASUREMENT_COLUMNS } from '../../core/catalog/columns.ts';
 import { toCsv } from '../../core/csv.ts';
 import { measurementExportQuery } from '../../queries/measurements.ts';
 import { useAppStore } from '../../state/store.ts';
+import { downloadBlob } from './download.ts';
 
 const CSV_COLUMNS = [...MEASUREMENT_COLUMNS.map((c) => c.name), 'hardware_name', 'model_name'];
-
-function download(text: string, filename: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** Exports every measurement matching the current filters (not just the visible page) as CSV. */
 export function useExportCsv() {
@@ -29,7 +19,10 @@ export function useExportCsv() {
     setError(null);
     try {
       const rows = await client.fetchQuery(measurementExportQuery(filters, sort));
-      download(toCsv(CSV_COLUMNS, rows), 'rooflight-measurements.csv');
+      downloadBlob(
+        new Blob([toCsv(CSV_COLUMNS, rows)], { type: 'text/csv;charset=utf-8' }),
+        'rooflight-measurements.csv',
+      );
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
