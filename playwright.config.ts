@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, defineConfig } from '@playwright/test';
+import { BASE_ARGS } from './e2e/launch.ts';
 
 /** Debian's chromium, else an env-provided one, else Playwright's own; never silently skip. */
 function chromiumPath(): string | undefined {
@@ -21,6 +22,8 @@ function chromiumPath(): string | undefined {
 }
 
 const executablePath = chromiumPath();
+// The lab specs relaunch with extra flags (e2e/launch.ts) and need the same browser.
+if (executablePath) process.env.ROOFLIGHT_CHROMIUM = executablePath;
 const BASE_URL = 'http://127.0.0.1:4173';
 
 export default defineConfig({
@@ -40,15 +43,7 @@ export default defineConfig({
     acceptDownloads: true,
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-        '--disable-dev-shm-usage',
-      ],
+      args: BASE_ARGS,
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],

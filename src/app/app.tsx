@@ -22,6 +22,7 @@ const PredictPage = lazy(() =>
 const MatrixPage = lazy(() =>
   import('../features/matrix/matrix-page.tsx').then((m) => ({ default: m.MatrixPage })),
 );
+const LabPage = lazy(() => import('../features/lab/lab-page.tsx').then((m) => ({ default: m.LabPage })));
 const SourcesIntro = lazy(() =>
   import('../features/sources/sources-page.tsx').then((m) => ({ default: m.SourcesIntro })),
 );
@@ -91,6 +92,14 @@ export function App() {
               <h1>Compatibility matrix</h1>
               <FeatureBoundary name="Matrix">
                 <MatrixPage />
+              </FeatureBoundary>
+            </>
+          )}
+          {page === 'lab' && (
+            <>
+              <h1>Browser lab</h1>
+              <FeatureBoundary name="Lab">
+                <LabPage />
               </FeatureBoundary>
             </>
           )}

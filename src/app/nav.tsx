@@ -8,6 +8,7 @@ const LABELS: Record<Page, string> = {
   predict: 'Predict',
   data: 'Data',
   matrix: 'Matrix',
+  lab: 'Lab',
   sources: 'Sources',
 };
 

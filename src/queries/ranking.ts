@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { BrowserEngine } from '../adapters/engine-browser.ts';
 import type { MeasurementRow, ModelRow } from '../core/catalog/schema.ts';
+import { browserDevices } from '../core/lab/profile.ts';
 import { explainRanking, type Explanation } from '../core/select/explain.ts';
 import { planRanking, predictionMap, rankHardware, type Ranking } from '../core/select/rank.ts';
 import { rankRequestFor } from '../core/select/selection-request.ts';
@@ -43,7 +44,11 @@ export async function computeRanking(
   model: ModelRow,
 ): Promise<RankingResult> {
   const t0 = performance.now();
-  const req = rankRequestFor(selection, model, e.snapshot.hardware);
+  // A measured browser profile (this browser's, or one from a link) adds its "This browser" devices.
+  const hardware = selection.lab
+    ? [...e.snapshot.hardware, ...browserDevices(selection.lab)]
+    : e.snapshot.hardware;
+  const req = rankRequestFor(selection, model, hardware);
   const plan = planRanking(req);
   const preds = await e.engine.predictMany(
     plan.queries.map((q) => ({ workload: q.workload, hw: q.hardware, model, metric: q.metric })),

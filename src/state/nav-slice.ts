@@ -9,6 +9,7 @@ export const PAGES = [
   'predict',
   'data',
   'matrix',
+  'lab',
   'sources',
 ] as const satisfies readonly SelectionPage[];
 export type Page = (typeof PAGES)[number];

@@ -42,6 +42,11 @@ export function RecommendPage() {
           />
           <CopyLink />
         </div>
+        {selection.lab && (
+          <p className="muted" data-testid="lab-included">
+            Includes “This browser” devices measured in {selection.lab.label} (from the Lab).
+          </p>
+        )}
         {r.unknownModel && (
           <p className="panel notice" role="status" data-testid="unknown-model">
             The link names a model this catalog does not have (“{r.unknownModel}”); showing{' '}

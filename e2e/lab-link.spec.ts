@@ -1,0 +1,34 @@
+import { expect, test } from './fixtures.ts';
+
+const PROFILE = '1_gf250_gb40_gm1024_gk128_gs0_wf12_wb8_ws1_wt0_cc8_mg8_lbChrome 131 · macOS';
+
+test('a link with a measured profile shows the same devices and ranks them on Recommend', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto(`/?v=1&page=lab&model=resnet-50&lab=${encodeURIComponent(PROFILE)}`);
+  await expect(page.getByTestId('shared-profile')).toContainText('Chrome 131 · macOS');
+  const devices = page.getByRole('table', { name: "This browser's devices" });
+  await expect(devices).toContainText('This browser · WebGPU');
+  await expect(devices).toContainText('250 GFLOPS');
+  await expect(page.getByTestId('browser-verdict')).toContainText(/Use .*This browser/, { timeout: 60_000 });
+
+  await page.getByRole('button', { name: 'Compare with every device on Recommend' }).click();
+  await expect(page).toHaveURL(/page=recommend/);
+  await expect(page).toHaveURL(/lab=1_gf250/);
+  // Ranked beside the catalog; restricted to the browser classes, only the profile's devices remain.
+  await page.goto(
+    `/?v=1&page=recommend&model=resnet-50&platforms=browser&lab=${encodeURIComponent(PROFILE)}`,
+  );
+  const ranking = page.getByRole('table', { name: 'Hardware ranking' });
+  await expect(ranking.getByTestId('ranked-row')).toHaveCount(2, { timeout: 60_000 });
+  await expect(ranking).toContainText('This browser · WebGPU');
+  await expect(ranking).toContainText('This browser · WASM');
+});
+
+test('a malformed profile in a link is named, and the page still works', async ({ page }) => {
+  await page.goto('/?v=1&page=lab&lab=1_gf-5_zz');
+  await expect(page.getByRole('status', { name: 'Link notice' })).toContainText('not a browser profile');
+  await expect(page.getByRole('heading', { name: 'Browser lab' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Measure this browser' })).toBeVisible();
+});
