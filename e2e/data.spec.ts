@@ -49,7 +49,7 @@ test('navigation uses the URL; back and forward work', async ({ page }) => {
   await expect(page).toHaveURL(/\?page=sources$/);
   await expect(page.getByRole('heading', { name: 'Sources', level: 1 })).toBeVisible();
   await page.goBack();
-  await expect(page.getByRole('heading', { name: 'Measurements' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Measurements', level: 1 })).toBeVisible();
   await page.goForward();
   await expect(page.getByRole('heading', { name: 'Sources', level: 1 })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Sources' })).toHaveAttribute('aria-current', 'page');

@@ -6,19 +6,25 @@ test('a link with a measured profile shows the same devices and ranks them on Re
   page,
 }) => {
   test.setTimeout(120_000);
-  await page.goto(`/?v=1&page=lab&model=resnet-50&lab=${encodeURIComponent(PROFILE)}`);
+  await page.goto(`/?v=1&page=lab&model=mobilenetv2_100.ra_in1k&lab=${encodeURIComponent(PROFILE)}`);
   await expect(page.getByTestId('shared-profile')).toContainText('Chrome 131 · macOS');
   const devices = page.getByRole('table', { name: "This browser's devices" });
   await expect(devices).toContainText('This browser · WebGPU');
   await expect(devices).toContainText('250 GFLOPS');
-  await expect(page.getByTestId('browser-verdict')).toContainText(/Use .*This browser/, { timeout: 60_000 });
+  await expect(page.getByTestId('browser-verdict')).toContainText(
+    /mobilenetv2_100.*Use .*This browser.*at fp32/s,
+    {
+      timeout: 60_000,
+    },
+  );
+  await expect(page.getByTestId('web-fit-summary')).toContainText('fits this browser with WebGPU at fp32');
 
   await page.getByRole('button', { name: 'Compare with every device on Recommend' }).click();
   await expect(page).toHaveURL(/page=recommend/);
   await expect(page).toHaveURL(/lab=1_gf250/);
   // Ranked beside the catalog; restricted to the browser classes, only the profile's devices remain.
   await page.goto(
-    `/?v=1&page=recommend&model=resnet-50&platforms=browser&lab=${encodeURIComponent(PROFILE)}`,
+    `/?v=1&page=recommend&model=mobilenetv2_100.ra_in1k&platforms=browser&lab=${encodeURIComponent(PROFILE)}`,
   );
   const ranking = page.getByRole('table', { name: 'Hardware ranking' });
   await expect(ranking.getByTestId('ranked-row')).toHaveCount(2, { timeout: 60_000 });

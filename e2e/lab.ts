@@ -5,8 +5,8 @@ export const benchmarkRow = (page: Page, id: string): Locator =>
   page.getByRole('table', { name: 'Measured peaks' }).locator(`tr[data-benchmark="${id}"]`);
 
 /** Opens the lab, waits for the probe, measures, and waits for the results table. */
-export async function measureLab(page: Page): Promise<void> {
-  await page.goto('/?page=lab');
+export async function measureLab(page: Page, path = '/?page=lab'): Promise<void> {
+  await page.goto(path);
   await expect(page.getByTestId('lab-browser')).toContainText(/Chrom/, { timeout: 30_000 });
   await page.getByRole('button', { name: 'Measure this browser' }).click();
   await expect(page.getByRole('table', { name: 'Measured peaks' })).toBeVisible({ timeout: 120_000 });

@@ -7,6 +7,7 @@ import { FeatureBoundary } from './error-boundary.tsx';
 import { Nav } from './nav.tsx';
 import { UrlNotice } from './url-notice.tsx';
 import { useUrlSync } from './use-url-sync.ts';
+import { useLocalRowsFresh } from '../features/explore/use-local-rows-fresh.ts';
 
 // Pages load on demand, so the first paint carries only the shell (DuckDB, tfjs and Recharts come later).
 const DataPage = lazy(() =>
@@ -35,6 +36,8 @@ export function App() {
   const page = useAppStore((s) => s.selection.page);
   const startDb = useAppStore((s) => s.startDb);
   useUrlSync();
+  // A lab run stores local rows: the Data and Sources pages' cached queries go stale.
+  useLocalRowsFresh();
   // DuckDB serves the Data and Sources pages; the predictor pages decode the snapshot themselves, so they
   // do not pay for a database start competing with the engine for the CPU.
   useEffect(() => {

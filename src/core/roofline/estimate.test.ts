@@ -129,6 +129,17 @@ describe('precision support', () => {
     expect(precisionSupport(V100, 'q4_k_m')).toMatchObject({ ok: true, compute: 'fp16' });
     expect(precisionSupport(A100, 'q4_k_m')).toMatchObject({ ok: true, compute: 'int8' });
   });
+
+  it('browsers have no bf16, and fp16 only where shader-f16 was measured', () => {
+    const browser = { ...XEON, id: 'this-browser-webgpu', kind: 'browser' as const, fp16_tflops: null };
+    expect(precisionSupport(browser, 'bf16').ok).toBe(false);
+    expect(precisionSupport(browser, 'fp16').ok).toBe(false);
+    expect(precisionSupport(browser, 'fp32')).toMatchObject({ ok: true, peakTflops: 3 });
+    expect(precisionSupport({ ...browser, fp16_tflops: 5 }, 'fp16')).toMatchObject({
+      ok: true,
+      peakTflops: 5,
+    });
+  });
 });
 
 describe('fit and several devices', () => {

@@ -80,6 +80,8 @@ const BF16_ARCH =
  */
 export function peakTflops(hw: HardwareRow, compute: ComputeClass): number | null {
   const cpu = CPU_LIKE.has(hw.kind);
+  // Browsers compute in f32, or f16 where WebGPU's shader-f16 was measured; WGSL and WASM have no bf16.
+  const browser = hw.kind === 'browser';
   const fp32 = hw.fp32_tflops;
   switch (compute) {
     case 'fp32':
@@ -87,9 +89,10 @@ export function peakTflops(hw: HardwareRow, compute: ComputeClass): number | nul
     case 'tf32':
       return hw.tf32_tflops;
     case 'fp16':
-      return hw.fp16_tflops ?? (cpu ? fp32 : null);
+      return hw.fp16_tflops ?? (cpu && !browser ? fp32 : null);
     case 'bf16':
       if (hw.bf16_tflops !== null) return hw.bf16_tflops;
+      if (browser) return null;
       if (cpu) return fp32;
       return hw.architecture && BF16_ARCH.test(hw.architecture) ? hw.fp16_tflops : null;
     case 'fp8':
@@ -109,6 +112,11 @@ export type Support = { ok: true; compute: ComputeClass; peakTflops: number } | 
 export function precisionSupport(hw: HardwareRow, precision: string): Support {
   const info = precisionInfo(precision);
   if (!info) return { ok: false, reason: `unknown precision "${precision}"` };
+  if (hw.kind === 'browser' && info.activationBytes === 2 && !info.weightOnly && hw.fp16_tflops === null)
+    return {
+      ok: false,
+      reason: `${hw.name} has no half precision: it needs WebGPU's shader-f16 (not measured)`,
+    };
   let best: { compute: ComputeClass; peakTflops: number } | null = null;
   for (const c of info.compute) {
     const p = peakTflops(hw, c);

@@ -35,7 +35,7 @@ export type PlanFailure = { code: 'unsupported-precision' | 'does-not-fit'; reas
 
 /**
  * Run `precision` on `hw`: start at the requested device count; when the model state does not fit, shard it
- * (tensor parallel) over the devices the memory model asks for, up to `maxDevices`.
+ * (tensor parallel) over the devices the memory model asks for, up to `maxDevices` (a browser page: never).
  */
 export function planOne(
   base: RankWorkload,
@@ -50,6 +50,11 @@ export function planOne(
   let est = rooflineEstimate(workload, hw);
   if (est.ok && est.fit.status === 'needs-more') {
     const n = est.fit.devicesNeeded;
+    if (hw.kind === 'browser')
+      return {
+        code: 'does-not-fit',
+        reason: `${precision} needs ${(est.memory.total / 1e9).toFixed(1)} GB, more than the ${hw.memory_gb} GB this browser gives one page (a page cannot shard over devices)`,
+      };
     if (n > maxDevices)
       return {
         code: 'does-not-fit',

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LLAMA2_70B, LLAMA2_7B } from '../roofline/fixtures.test-util.ts';
 import { A100P, fakePredictions, H100P, RTX, V100P, XEONP } from './fixtures.test-util.ts';
+import { SAMPLE_PROFILE } from '../lab/fixtures.test-util.ts';
+import { browserDevices } from '../lab/profile.ts';
 import { planRanking, rankHardware, type RankRequest } from './rank.ts';
 
 const llm = { model: LLAMA2_7B, mode: 'inference' as const, batch: 1, promptTokens: 128, genTokens: 128 };
@@ -137,6 +139,17 @@ describe('rankHardware constraints', () => {
     expect(h).toMatchObject({ devicesNeeded: 2, fit: 'needs-devices', fitLabel: 'needs 2 devices' });
     expect(h.cost.purchaseUsd).toBe(60000);
     expect(h.powerW).toBe(1400);
+  });
+
+  it('never shards over browser pages: a model over the page memory does not fit', () => {
+    const [webgpu] = browserDevices({ ...SAMPLE_PROFILE, memoryGb: 8 });
+    const r = rank({
+      candidates: [webgpu!, H100P],
+      precision: 'fp32',
+      workload: { ...llm, model: LLAMA2_70B },
+    });
+    expect(excl(r, 'this-browser-webgpu')).toMatchObject({ code: 'does-not-fit' });
+    expect(excl(r, 'this-browser-webgpu')!.reason).toMatch(/more than the 8 GB this browser gives one page/);
   });
 
   it('devices without predictions are excluded, not ranked', () => {

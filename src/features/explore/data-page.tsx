@@ -4,12 +4,10 @@ import { LocalSection } from './local-section.tsx';
 import { MeasurementsTable } from './measurements-table.tsx';
 import { Pager } from './pager.tsx';
 import { useExportCsv } from './use-export-csv.ts';
-import { useLocalRowsFresh } from './use-local-rows-fresh.ts';
 import { useMeasurements } from './use-measurements.ts';
 
 /** Browse, filter, sort, page and export the snapshot's measurements and this browser's own runs. */
 export function DataPage() {
-  useLocalRowsFresh();
   const { page, count } = useMeasurements();
   const total = useAppStore((s) => s.dbCounts.measurements ?? 0);
   const { exportCsv, busy, error } = useExportCsv();

@@ -16,6 +16,7 @@ export function BrowserDevicesPanel(props: {
   const setSelection = useAppStore((s) => s.setSelection);
   const devices = browserDevices(profile);
   const top = ranking?.ranking.top ?? null;
+  const selectionPrecision = useAppStore((s) => s.selection.precision);
   return (
     <section className="panel lab-section" aria-labelledby="lab-devices">
       <h2 id="lab-devices">This browser as hardware</h2>
@@ -64,10 +65,19 @@ export function BrowserDevicesPanel(props: {
               {top.throughput ? `, ${sig3(top.throughput.value)} ${top.throughput.unit}` : ''}.
             </p>
           ) : (
-            <p>
-              No backend of this browser can run it:{' '}
-              {ranking.ranking.excluded.map((e) => e.reason).join('; ')}
-            </p>
+            <>
+              <p>No backend of this browser can run it at {selectionPrecision}:</p>
+              <ul>
+                {ranking.ranking.excluded
+                  .filter((e) => e.hardware.kind === 'browser')
+                  .map((e) => (
+                    <li key={`${e.hardware.id}|${e.precision ?? ''}|${e.reason}`}>
+                      {e.hardware.name}: {e.reason}
+                    </li>
+                  ))}
+              </ul>
+              <p className="muted">The web fit below says which precision would fit.</p>
+            </>
           )}
           {ranking.ranking.ranked.length > 1 && (
             <ul>

@@ -3,6 +3,7 @@ import { FeatureBoundary } from '../../app/error-boundary.tsx';
 import { encodeProfile } from '../../core/lab/profile-codec.ts';
 import { BROWSER_PLATFORMS } from '../../core/select/platforms.ts';
 import { useAppStore } from '../../state/store.ts';
+import { ModelPicker } from '../recommend/model-picker.tsx';
 import { useRanking } from '../recommend/use-ranking.ts';
 import { BrowserDevicesPanel } from './browser-devices-panel.tsx';
 import { MeasurePanel } from './measure-panel.tsx';
@@ -21,6 +22,7 @@ export function LabPage() {
   const own = useAppStore((s) => s.labOwnProfile);
   const run = useAppStore((s) => s.labRun);
   const probeLab = useAppStore((s) => s.probeLab);
+  const setSelection = useAppStore((s) => s.setSelection);
   useEffect(() => void probeLab(), [probeLab]);
   const profile = selection.lab;
   const browserOnly = { ...selection, platforms: [...BROWSER_PLATFORMS] };
@@ -55,6 +57,17 @@ export function LabPage() {
       </FeatureBoundary>
       {profile && (
         <FeatureBoundary name="Devices">
+          <form
+            className="panel lab-section"
+            aria-label="Model for this browser"
+            onSubmit={(e) => e.preventDefault()}
+          >
+            <ModelPicker
+              models={models}
+              value={selection.model}
+              onPick={(model) => setSelection({ model })}
+            />
+          </form>
           <BrowserDevicesPanel
             profile={profile}
             own={own !== null && encodeProfile(own) === encodeProfile(profile)}
