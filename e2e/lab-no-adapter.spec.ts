@@ -35,4 +35,11 @@ test('a real run is stored as local rows, survives a reload and is listed on the
   await page.getByLabel('Source').selectOption('local');
   await expect(page.locator('tr[data-source="local"]').first()).toBeVisible();
   await expect(page.getByTestId('row-count')).toHaveText('12');
+
+  // The lab keeps this browser's measurement and run across visits.
+  await page.goto('/?page=lab');
+  await expect(page.getByRole('table', { name: 'Measured peaks' })).toBeVisible();
+  await expect(page.getByTestId('run-row')).toHaveCount(6);
+  await expect(page).toHaveURL(/lab=1_wf/);
+  await expect(page.getByRole('button', { name: 'Run the lab models' })).toBeEnabled();
 });

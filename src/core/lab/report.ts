@@ -51,14 +51,29 @@ export interface RunComparison {
   /** The bound taken as the prediction: (bound − measured) / measured, percent. */
   boundErrorPct: number | null;
   layer: string | null;
+  /** Calibrated on this browser's other lab timings of the same op class (the timing itself left out). */
+  calibratedMs: number | null;
+  calibratedErrorPct: number | null;
   /** Why there is no prediction. */
   problem: string | null;
 }
 
-export function compareRun(run: RunReport, predictions: readonly (Prediction | null)[]): RunComparison[] {
+export function compareRun(
+  run: RunReport,
+  predictions: readonly (Prediction | null)[],
+  calibrated: readonly (number | null)[] = [],
+): RunComparison[] {
   return run.timings.map((t, i) => {
     const p = predictions[i] ?? null;
-    const base = { modelId: t.modelId, backend: t.backend, batch: t.batch, measuredMs: t.medianMs };
+    const cal = calibrated[i] ?? null;
+    const base = {
+      modelId: t.modelId,
+      backend: t.backend,
+      batch: t.batch,
+      measuredMs: t.medianMs,
+      calibratedMs: cal,
+      calibratedErrorPct: cal !== null ? ((cal - t.medianMs) / t.medianMs) * 100 : null,
+    };
     if (!p || !p.ok)
       return {
         ...base,
@@ -90,7 +105,7 @@ export function compareRun(run: RunReport, predictions: readonly (Prediction | n
 /** Median absolute percentage error of the engine (or of the bound alone), or null when none was predicted. */
 export function medianAbsError(
   rows: readonly RunComparison[],
-  of: 'errorPct' | 'boundErrorPct' = 'errorPct',
+  of: 'errorPct' | 'boundErrorPct' | 'calibratedErrorPct' = 'errorPct',
 ): number | null {
   const e = rows
     .map((r) => r[of])

@@ -1,7 +1,11 @@
 import type { ModelRow } from '../../core/catalog/schema.ts';
 import type { BrowserProfile } from '../../core/lab/profile.ts';
 import { browserDevices } from '../../core/lab/profile.ts';
+import { calibratedLatency, labEfficiencies } from '../../core/lab/calibration.ts';
+import type { RunReport } from '../../core/lab/types.ts';
 import { sig3 } from '../../core/select/format.ts';
+import type { RankedRow } from '../../core/select/rank.ts';
+import { rankRequestFor } from '../../core/select/selection-request.ts';
 import type { RankingResult } from '../../queries/ranking.ts';
 import { useAppStore } from '../../state/store.ts';
 
@@ -11,12 +15,23 @@ export function BrowserDevicesPanel(props: {
   own: boolean;
   model: ModelRow | null;
   ranking: RankingResult | undefined;
+  /** This browser's real run (when `own`): calibrates the prediction for models of the same op class. */
+  run: RunReport | null;
+  width: number;
 }) {
-  const { profile, own, model, ranking } = props;
+  const { profile, own, model, ranking, run, width } = props;
+  const selection = useAppStore((s) => s.selection);
   const setSelection = useAppStore((s) => s.setSelection);
   const devices = browserDevices(profile);
   const top = ranking?.ranking.top ?? null;
-  const selectionPrecision = useAppStore((s) => s.selection.precision);
+  const selectionPrecision = selection.precision;
+  const effs = own && run ? labEfficiencies(run.timings, devices) : [];
+  const calibrated = (row: RankedRow) => {
+    if (!model || row.precision !== 'fp32' || effs.length === 0) return null;
+    const w = rankRequestFor(selection, model, [row.hardware]).workload;
+    return calibratedLatency({ ...w, precision: 'fp32', nDevices: 1 }, row.hardware, effs, width);
+  };
+  const topCal = top ? calibrated(top) : null;
   return (
     <section className="panel lab-section" aria-labelledby="lab-devices">
       <h2 id="lab-devices">This browser as hardware</h2>
@@ -64,7 +79,14 @@ export function BrowserDevicesPanel(props: {
                 : ''}
               {top.throughput ? `, ${sig3(top.throughput.value)} ${top.throughput.unit}` : ''}.
             </p>
-          ) : (
+          ) : null}
+          {top && topCal ? (
+            <p data-testid="calibrated-verdict">
+              Calibrated on this browser’s real run: <strong>{sig3(topCal.value)} ms per batch</strong> (80%:{' '}
+              {sig3(topCal.low)}–{sig3(topCal.high)}) — {topCal.explanation}.
+            </p>
+          ) : null}
+          {top ? null : (
             <>
               <p>No backend of this browser can run it at {selectionPrecision}:</p>
               <ul>

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { FeatureBoundary } from '../../app/error-boundary.tsx';
+import { DEFAULT_WIDTH } from '../../core/lab/calibration.ts';
 import { encodeProfile } from '../../core/lab/profile-codec.ts';
 import { BROWSER_PLATFORMS } from '../../core/select/platforms.ts';
 import { useAppStore } from '../../state/store.ts';
@@ -24,6 +25,11 @@ export function LabPage() {
   const probeLab = useAppStore((s) => s.probeLab);
   const setSelection = useAppStore((s) => s.setSelection);
   useEffect(() => void probeLab(), [probeLab]);
+  // This browser's saved measurement fills a link that carries no profile.
+  useEffect(() => {
+    const s = useAppStore.getState();
+    if (s.selection.lab === null && s.labOwnProfile) s.setSelection({ lab: s.labOwnProfile });
+  }, []);
   const profile = selection.lab;
   const browserOnly = { ...selection, platforms: [...BROWSER_PLATFORMS] };
   const r = useRanking(browserOnly);
@@ -73,6 +79,8 @@ export function LabPage() {
             own={own !== null && encodeProfile(own) === encodeProfile(profile)}
             model={r.model}
             ranking={r.shown}
+            run={run}
+            width={r.learnedEngine.data?.manifest.conformal['transfer'] ?? DEFAULT_WIDTH}
           />
           {r.model && <WebFitPanel profile={profile} model={r.model} models={models} selection={selection} />}
         </FeatureBoundary>

@@ -20,6 +20,7 @@ export function RealRunPanel() {
   const rows = comparison.data ?? [];
   const mdape = medianAbsError(rows);
   const boundMdape = medianAbsError(rows, 'boundErrorPct');
+  const calMdape = medianAbsError(rows, 'calibratedErrorPct');
   return (
     <section className="panel lab-section" aria-labelledby="lab-run">
       <h2 id="lab-run">Real run: predicted vs measured</h2>
@@ -76,6 +77,7 @@ export function RealRunPanel() {
                   <th scope="col">Predicted (80% interval)</th>
                   <th scope="col">Error</th>
                   <th scope="col">Roofline bound</th>
+                  <th scope="col">Calibrated on the other batches</th>
                 </tr>
               </thead>
               <tbody>
@@ -105,6 +107,11 @@ export function RealRunPanel() {
                           : '–'}
                       </td>
                       <td>{c?.boundMs != null ? `${sig3(c.boundMs)} ms` : '–'}</td>
+                      <td>
+                        {c?.calibratedMs != null
+                          ? `${sig3(c.calibratedMs)} ms (${c.calibratedErrorPct! > 0 ? '+' : ''}${c.calibratedErrorPct!.toFixed(0)}%)`
+                          : '–'}
+                      </td>
                     </tr>
                   );
                 })}
@@ -117,6 +124,8 @@ export function RealRunPanel() {
               timings
               {boundMdape !== null &&
                 ` (the roofline bound on the measured peaks alone: ${boundMdape.toFixed(0)}%)`}
+              {calMdape !== null &&
+                `; calibrated on this browser's other timings of the same op class, each left out in turn: ${calMdape.toFixed(0)}%`}
               .
             </p>
           )}
