@@ -7,12 +7,18 @@ import type { RooflineEstimate } from '../roofline/estimate.ts';
 import { precisionInfo } from '../roofline/precision.ts';
 import type { Workload } from '../roofline/workload.ts';
 
-export const FEATURE_VERSION = 2;
+export const FEATURE_VERSION = 3;
 
 const oneHot = <T extends string>(prefix: string, values: readonly T[]) =>
   values.map((v) => `${prefix}:${v}`);
 
-const COMPUTE = ['fp32', 'tf32', 'fp16', 'bf16', 'fp8', 'fp4', 'int8', 'int4'] as const;
+/**
+ * Compute paths as features. fp16 and bf16 share one (`f16`): the same tensor cores at the same rate wherever
+ * both exist, and the roofline's peak already carries any difference. Kept apart, bf16 rows of a family
+ * measured only at fp16 elsewhere (timm on a new GPU) got an unlearned efficiency, 50× off.
+ */
+const COMPUTE = ['fp32', 'tf32', 'f16', 'fp8', 'fp4', 'int8', 'int4'] as const;
+const computeFeature = (c: string) => (c === 'fp16' || c === 'bf16' ? 'f16' : c);
 const KINDS = ['gpu', 'cpu', 'soc-gpu', 'npu', 'tpu', 'browser'] as const;
 const VENDORS = ['nvidia', 'amd', 'intel', 'apple', 'google', 'other'] as const;
 const PHASES = ['forward', 'train-step', 'prefill', 'decode'] as const;
@@ -204,7 +210,7 @@ export function featurizeInto(x: FeatureInput, out: Float32Array, offset = 0): v
   const hot = <T extends string>(values: readonly T[], v: string) => {
     for (const c of values) out[i++] = c === v ? 1 : 0;
   };
-  hot(COMPUTE, est.compute);
+  hot(COMPUTE, computeFeature(est.compute));
   hot(KINDS, x.hw.kind);
   hot(VENDORS, (VENDORS as readonly string[]).includes(vendor) ? vendor : 'other');
   hot(PHASES, phase.phase);

@@ -16,10 +16,12 @@ export interface Reference {
   hwKind: string;
 }
 
+/** References match within a class: weight-only bit width, 16-bit floats (fp16, bf16, AMP), or the compute path. */
 const precisionClass = (p: string) => {
   const info = precisionInfo(p);
   if (!info) return p;
-  return info.weightOnly ? `w${Math.round(info.weightBits)}` : info.compute.join('/');
+  if (info.weightOnly) return `w${Math.round(info.weightBits)}`;
+  return info.compute.some((c) => c === 'fp16' || c === 'bf16') ? 'f16' : info.compute.join('/');
 };
 
 const refKey = (modelId: string, metric: Metric, mode: string, precision: string) =>
