@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures.ts';
 
 const PROFILE = '1_gf250_gb40_gm1024_gk128_gs0_wf12_wb8_ws1_wt0_cc8_mg8_lbChrome 131 · macOS';
@@ -18,6 +19,11 @@ test('a link with a measured profile shows the same devices and ranks them on Re
     },
   );
   await expect(page.getByTestId('web-fit-summary')).toContainText('fits this browser with WebGPU at fp32');
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad, 'axe: serious or critical violations on the Lab page').toEqual([]);
 
   await page.getByRole('button', { name: 'Compare with every device on Recommend' }).click();
   await expect(page).toHaveURL(/page=recommend/);
