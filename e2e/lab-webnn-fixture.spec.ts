@@ -20,7 +20,7 @@ test('WebNN supported (API-shape fixture, not a real backend): contexts and op l
     Object.defineProperty(window, 'MLGraphBuilder', { configurable: true, value: class MLGraphBuilder {} });
   }, fixture.opSupportLimits);
   await page.goto('/?page=lab');
-  const webnn = page.getByRole('region', { name: 'WebNN' });
+  const webnn = page.getByRole('region', { name: 'WebNN', exact: true });
   await expect(webnn).toContainText('navigator.ml: yes; MLGraphBuilder: yes', { timeout: 30_000 });
   const contexts = page.getByRole('table', { name: 'WebNN contexts' });
   await expect(contexts.getByTestId('webnn-result').first()).toHaveText('context created');

@@ -8,7 +8,7 @@ test.use({ launchOptions: withFlags('--enable-features=WebMachineLearningNeuralN
 test('WebNN present but rejected: the exact error is shown, and the rest still works', async ({ page }) => {
   test.setTimeout(150_000);
   await measureLab(page);
-  const webnn = page.getByRole('region', { name: 'WebNN' });
+  const webnn = page.getByRole('region', { name: 'WebNN', exact: true });
   await expect(webnn).toContainText('navigator.ml: yes');
   await expect(page.getByRole('table', { name: 'WebNN contexts' })).toContainText('NotSupportedError');
   await expect(page.getByTestId('webnn-message')).toBeVisible();

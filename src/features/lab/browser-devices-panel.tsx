@@ -1,3 +1,4 @@
+import { ScrollRegion } from './scroll-region.tsx';
 import type { ModelRow } from '../../core/catalog/schema.ts';
 import type { BrowserProfile } from '../../core/lab/profile.ts';
 import { browserDevices } from '../../core/lab/profile.ts';
@@ -41,7 +42,7 @@ export function BrowserDevicesPanel(props: {
           browser. Measure this browser to replace it.
         </p>
       )}
-      <div className="table-wrap">
+      <ScrollRegion label="This browser's devices">
         <table className="data-table" aria-label="This browser's devices">
           <thead>
             <tr>
@@ -64,7 +65,7 @@ export function BrowserDevicesPanel(props: {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {model && ranking && (
         <div data-testid="browser-verdict">
           <h3>

@@ -1,3 +1,4 @@
+import { ScrollRegion } from './scroll-region.tsx';
 import type { BenchmarkResult } from '../../core/lab/types.ts';
 import { sig3 } from '../../core/select/format.ts';
 import { useAppStore } from '../../state/store.ts';
@@ -59,7 +60,7 @@ export function MeasurePanel() {
               Measuring stopped before every benchmark finished; the finished ones are kept.
             </p>
           )}
-          <div className="table-wrap">
+          <ScrollRegion label="Measured peaks">
             <table className="data-table" aria-label="Measured peaks">
               <thead>
                 <tr>
@@ -89,7 +90,7 @@ export function MeasurePanel() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <p className="muted">Took {(report.elapsedMs / 1000).toFixed(1)} s.</p>
         </>
       )}

@@ -1,3 +1,4 @@
+import { ScrollRegion } from './scroll-region.tsx';
 import type { ProbeReport, WebGpuProbe, WebNnProbe, WasmProbe } from '../../core/lab/types.ts';
 
 const yes = (b: boolean) => (b ? 'yes' : 'no');
@@ -36,7 +37,7 @@ export function WebGpuPanel({ gpu }: { gpu: WebGpuProbe }) {
           {gpu.message}
         </p>
       )}
-      <div className="table-wrap">
+      <ScrollRegion label="WebGPU adapters">
         <table className="data-table" aria-label="WebGPU adapters">
           <thead>
             <tr>
@@ -65,7 +66,7 @@ export function WebGpuPanel({ gpu }: { gpu: WebGpuProbe }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {first && (
         <>
           <details>
@@ -110,7 +111,7 @@ export function WebNnPanel({ nn }: { nn: WebNnProbe }) {
         </p>
       )}
       {nn.contexts.length > 0 && (
-        <div className="table-wrap">
+        <ScrollRegion label="WebNN contexts">
           <table className="data-table" aria-label="WebNN contexts">
             <thead>
               <tr>
@@ -129,7 +130,7 @@ export function WebNnPanel({ nn }: { nn: WebNnProbe }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {withLimits?.opSupportLimits && (
         <details>

@@ -1,3 +1,4 @@
+import { ScrollRegion } from './scroll-region.tsx';
 import { LAB_MODELS, labModel } from '../../core/lab/lab-models.ts';
 import { medianAbsError } from '../../core/lab/report.ts';
 import { sig3 } from '../../core/select/format.ts';
@@ -66,7 +67,7 @@ export function RealRunPanel() {
             </p>
           )}
           {run.cancelled && <p className="notice">The run was cancelled; finished timings are kept.</p>}
-          <div className="table-wrap">
+          <ScrollRegion label="Predicted vs measured">
             <table className="data-table" aria-label="Predicted vs measured">
               <thead>
                 <tr>
@@ -117,7 +118,7 @@ export function RealRunPanel() {
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           {mdape !== null && (
             <p data-testid="run-mdape">
               Median absolute error of the prediction for this browser: {mdape.toFixed(0)}% over {rows.length}{' '}

@@ -1,3 +1,4 @@
+import { ScrollRegion } from './scroll-region.tsx';
 import type { ModelRow } from '../../core/catalog/schema.ts';
 import type { BrowserProfile } from '../../core/lab/profile.ts';
 import { webFit } from '../../core/lab/web-fit.ts';
@@ -32,7 +33,7 @@ export function WebFitPanel(props: {
       <p data-testid="web-fit-summary" className={fit.best ? '' : 'notice'}>
         {fit.summary}
       </p>
-      <div className="table-wrap">
+      <ScrollRegion label="Web fit checks">
         <table className="data-table" aria-label="Web fit checks">
           <thead>
             <tr>
@@ -58,7 +59,7 @@ export function WebFitPanel(props: {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }
