@@ -8,9 +8,6 @@ import manifestUrl from '../../models/efficiency/manifest.json?url';
 import modelUrl from '../../models/efficiency/model.json?url';
 import weightsUrl from '../../models/efficiency/weights.bin?url';
 import referencesUrl from '../../models/efficiency/references.bin?url';
-import tfjsWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import tfjsWasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import tfjsWasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { PredictionEngine } from '../core/predict/engine.ts';
 import { queryFromSpec, type QuerySpec } from '../core/predict/spec.ts';
 import type { Manifest, Prediction } from '../core/predict/types.ts';
@@ -18,6 +15,7 @@ import { buildEngine, manifestMatches } from './engine-build.ts';
 import { loadSnapshotRows, type SnapshotRows } from './parquet-rows.ts';
 import { fetchSnapshotFile } from './snapshot-fetch.ts';
 import type { TfjsEfficiencyModel } from './tfjs-model.ts';
+import { TFJS_WASM_PATHS } from './tfjs-wasm-paths.ts';
 
 export interface BrowserEngine {
   engine: PredictionEngine;
@@ -45,11 +43,7 @@ async function fetchOk(url: string): Promise<Response> {
 async function selectBackend(tf: typeof TF): Promise<void> {
   try {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
-    wasm.setWasmPaths({
-      'tfjs-backend-wasm.wasm': tfjsWasm,
-      'tfjs-backend-wasm-simd.wasm': tfjsWasmSimd,
-      'tfjs-backend-wasm-threaded-simd.wasm': tfjsWasmThreaded,
-    });
+    wasm.setWasmPaths(TFJS_WASM_PATHS);
     if (await tf.setBackend('wasm')) {
       await tf.ready();
       return;

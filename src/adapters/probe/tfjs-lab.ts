@@ -6,9 +6,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-backend-webgpu';
-import tfjsWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import tfjsWasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import tfjsWasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { BackendInit, BenchmarkResult } from '../../core/lab/types.ts';
 import {
   adaptiveRun,
@@ -23,12 +20,9 @@ import {
 } from './bench-math.ts';
 import { TFJS_BACKENDS } from './protocol.ts';
 import { navigatorGpu } from './webgpu.ts';
+import { TFJS_WASM_PATHS } from '../tfjs-wasm-paths.ts';
 
-setWasmPaths({
-  'tfjs-backend-wasm.wasm': tfjsWasm,
-  'tfjs-backend-wasm-simd.wasm': tfjsWasmSimd,
-  'tfjs-backend-wasm-threaded-simd.wasm': tfjsWasmThreaded,
-});
+setWasmPaths(TFJS_WASM_PATHS);
 
 /**
  * `tf.setBackend(name)`, with the reason when it fails: tfjs swallows a failed initialization and only

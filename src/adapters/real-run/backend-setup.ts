@@ -5,17 +5,11 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import tfjsWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import tfjsWasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import tfjsWasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { RunBackend } from '../../core/lab/types.ts';
 import { messageOf } from '../errors.ts';
+import { TFJS_WASM_PATHS } from '../tfjs-wasm-paths.ts';
 
-setWasmPaths({
-  'tfjs-backend-wasm.wasm': tfjsWasm,
-  'tfjs-backend-wasm-simd.wasm': tfjsWasmSimd,
-  'tfjs-backend-wasm-threaded-simd.wasm': tfjsWasmThreaded,
-});
+setWasmPaths(TFJS_WASM_PATHS);
 
 interface GpuLike {
   requestAdapter(): Promise<unknown>;

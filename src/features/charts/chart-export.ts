@@ -3,22 +3,11 @@
  * canvas (with the title and legend, which Recharts renders as HTML) and saving the canvas blob.
  */
 import { toCsv } from '../../core/csv.ts';
+import { downloadBlob } from '../download.ts';
 
 export interface LegendEntry {
   label: string;
   color: string;
-}
-
-/** Save a Blob under `filename` through a temporary object URL. */
-export function downloadBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function downloadCsv(columns: readonly string[], rows: readonly object[], filename: string): void {

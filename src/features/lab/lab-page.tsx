@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { FeatureBoundary } from '../../app/error-boundary.tsx';
 import { DEFAULT_WIDTH } from '../../core/lab/calibration.ts';
 import { encodeProfile } from '../../core/lab/profile-codec.ts';
+import type { BrowserProfile } from '../../core/lab/profile.ts';
 import { BROWSER_PLATFORMS } from '../../core/select/platforms.ts';
 import { useAppStore } from '../../state/store.ts';
 import { ModelPicker } from '../recommend/model-picker.tsx';
@@ -23,7 +24,6 @@ export function LabPage() {
   const own = useAppStore((s) => s.labOwnProfile);
   const run = useAppStore((s) => s.labRun);
   const probeLab = useAppStore((s) => s.probeLab);
-  const setSelection = useAppStore((s) => s.setSelection);
   useEffect(() => void probeLab(), [probeLab]);
   // This browser's saved measurement fills a link that carries no profile.
   useEffect(() => {
@@ -31,10 +31,7 @@ export function LabPage() {
     if (s.selection.lab === null && s.labOwnProfile) s.setSelection({ lab: s.labOwnProfile });
   }, []);
   const profile = selection.lab;
-  const browserOnly = { ...selection, platforms: [...BROWSER_PLATFORMS] };
-  const r = useRanking(browserOnly);
   const comparison = useRunComparison(run, own);
-  const models = r.fastEngine.data?.snapshot.models ?? r.learnedEngine.data?.snapshot.models ?? [];
   return (
     <div className="lab">
       <p className="lead">
@@ -63,26 +60,7 @@ export function LabPage() {
       </FeatureBoundary>
       {profile && (
         <FeatureBoundary name="Devices">
-          <form
-            className="panel lab-section"
-            aria-label="Model for this browser"
-            onSubmit={(e) => e.preventDefault()}
-          >
-            <ModelPicker
-              models={models}
-              value={selection.model}
-              onPick={(model) => setSelection({ model })}
-            />
-          </form>
-          <BrowserDevicesPanel
-            profile={profile}
-            own={own !== null && encodeProfile(own) === encodeProfile(profile)}
-            model={r.model}
-            ranking={r.shown}
-            run={run}
-            width={r.learnedEngine.data?.manifest.conformal['transfer'] ?? DEFAULT_WIDTH}
-          />
-          {r.model && <WebFitPanel profile={profile} model={r.model} models={models} selection={selection} />}
+          <ProfileSection profile={profile} />
         </FeatureBoundary>
       )}
       <FeatureBoundary name="Real run">
@@ -92,5 +70,38 @@ export function LabPage() {
         <ReportPanel comparison={comparison.data ?? []} />
       </FeatureBoundary>
     </div>
+  );
+}
+
+/**
+ * The profile as devices, the selected model ranked on them, and the web fit. Only mounted with a profile,
+ * so a visit that only probes never loads the prediction engine.
+ */
+function ProfileSection({ profile }: { profile: BrowserProfile }) {
+  const selection = useAppStore((s) => s.selection);
+  const own = useAppStore((s) => s.labOwnProfile);
+  const run = useAppStore((s) => s.labRun);
+  const setSelection = useAppStore((s) => s.setSelection);
+  const r = useRanking({ ...selection, platforms: [...BROWSER_PLATFORMS] });
+  const models = r.fastEngine.data?.snapshot.models ?? r.learnedEngine.data?.snapshot.models ?? [];
+  return (
+    <>
+      <form
+        className="panel lab-section"
+        aria-label="Model for this browser"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <ModelPicker models={models} value={selection.model} onPick={(model) => setSelection({ model })} />
+      </form>
+      <BrowserDevicesPanel
+        profile={profile}
+        own={own !== null && encodeProfile(own) === encodeProfile(profile)}
+        model={r.model}
+        ranking={r.shown}
+        run={run}
+        width={r.learnedEngine.data?.manifest.conformal['transfer'] ?? DEFAULT_WIDTH}
+      />
+      {r.model && <WebFitPanel profile={profile} model={r.model} models={models} selection={selection} />}
+    </>
   );
 }

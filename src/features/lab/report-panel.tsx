@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { browserDevices } from '../../core/lab/profile.ts';
 import { labReport, type RunComparison } from '../../core/lab/report.ts';
 import { urlForSelection } from '../../state/selection-slice.ts';
+import { downloadBlob } from '../download.ts';
 import { useAppStore } from '../../state/store.ts';
 
 type Status =
@@ -54,12 +55,10 @@ export function ReportPanel({ comparison }: { comparison: RunComparison[] }) {
     }
   };
   const download = () => {
-    const blob = new Blob([report()], { type: 'application/json' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `rooflight-lab-${new Date().toISOString().slice(0, 10)}.json`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    downloadBlob(
+      new Blob([report()], { type: 'application/json' }),
+      `rooflight-lab-${new Date().toISOString().slice(0, 10)}.json`,
+    );
     setStatus({ kind: 'done', text: 'Report downloaded.' });
   };
   return (

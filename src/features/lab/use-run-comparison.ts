@@ -8,7 +8,8 @@ import { engineQuery } from '../../queries/engine.ts';
 
 /** The real run's timings beside the engine's predictions for the measured "This browser" devices. */
 export function useRunComparison(run: RunReport | null, profile: BrowserProfile | null) {
-  const engine = useQuery(engineQuery());
+  // The engine loads only once there is a run to compare.
+  const engine = useQuery({ ...engineQuery(), enabled: run !== null && profile !== null });
   return useQuery({
     queryKey: ['lab-comparison', run?.at ?? null, profile ? encodeProfile(profile) : null],
     enabled: engine.data !== undefined && run !== null && profile !== null,
