@@ -1,8 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { messageOf } from '../adapters/errors.ts';
 import { decodeProfile, encodeProfile } from '../core/lab/profile-codec.ts';
-import { browserDevices, profileFrom, type BrowserProfile } from '../core/lab/profile.ts';
-import { backendsBySpeed } from '../core/lab/web-fit.ts';
+import { backendsBySpeed, browserDevices, profileFrom, type BrowserProfile } from '../core/lab/profile.ts';
 import type {
   MeasureProgress,
   MeasureReport,

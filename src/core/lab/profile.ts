@@ -192,3 +192,16 @@ export function browserBackendOf(hardwareId: string): BrowserBackend | null {
   for (const [k, id] of Object.entries(BROWSER_DEVICE_IDS)) if (id === hardwareId) return k as BrowserBackend;
   return null;
 }
+
+/** The backends a profile measured, fastest matmul first (the order the lab recommends them in). */
+export function backendsBySpeed(profile: BrowserProfile): BrowserBackend[] {
+  const speed: [BrowserBackend, number | null][] = [
+    ['webgpu', profile.webgpu?.fp32 ?? null],
+    ['wasm', profile.wasm?.gflops ?? null],
+    ['webnn', profile.webnn],
+  ];
+  return speed
+    .filter((s): s is [BrowserBackend, number] => s[1] !== null)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k]) => k);
+}

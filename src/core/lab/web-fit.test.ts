@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ModelRow } from '../catalog/schema.ts';
 import { LLAMA2_7B } from '../roofline/fixtures.test-util.ts';
 import { SAMPLE_PROFILE } from './fixtures.test-util.ts';
-import { backendsBySpeed, webFit } from './web-fit.ts';
+import { backendsBySpeed } from './profile.ts';
+import { webFit } from './web-fit.ts';
 
 const row = (m: Partial<ModelRow> & { id: string; params_m: number }): ModelRow => ({
   ...(LLAMA2_7B as ModelRow),

@@ -7,7 +7,7 @@ import type { ModelRow } from '../catalog/schema.ts';
 import { memoryFootprint } from '../roofline/memory.ts';
 import { precisionInfo, type PrecisionInfo } from '../roofline/precision.ts';
 import { DEFAULTS, isGenerative, type Workload } from '../roofline/workload.ts';
-import { WASM_MAX_GB, type BrowserBackend, type BrowserProfile } from './profile.ts';
+import { backendsBySpeed, WASM_MAX_GB, type BrowserBackend, type BrowserProfile } from './profile.ts';
 
 export interface WebFitOptions {
   batch: number;
@@ -156,19 +156,6 @@ function checkOne(
     footprintBytes: footprint,
     largestTensorBytes: largest,
   };
-}
-
-/** The backends a profile measured, fastest matmul first (the order the lab recommends them in). */
-export function backendsBySpeed(profile: BrowserProfile): BrowserBackend[] {
-  const speed: [BrowserBackend, number | null][] = [
-    ['webgpu', profile.webgpu?.fp32 ?? null],
-    ['wasm', profile.wasm?.gflops ?? null],
-    ['webnn', profile.webnn],
-  ];
-  return speed
-    .filter((s): s is [BrowserBackend, number] => s[1] !== null)
-    .sort((a, b) => b[1] - a[1])
-    .map(([k]) => k);
 }
 
 function checksFor(model: ModelRow, profile: BrowserProfile, o: WebFitOptions): WebFitCheck[] {
