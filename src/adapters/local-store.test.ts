@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_RUN as report } from '../core/lab/fixtures.test-util.ts';
 import type { HardwareRow } from '../core/catalog/schema.ts';
 import { LOCAL_SOURCE, runRows } from '../core/lab/local-rows.ts';
-import type { RunReport } from '../core/lab/types.ts';
 import { distinctValues } from '../core/sql/lookups.ts';
 import { countMeasurements } from '../core/sql/measurements.ts';
 import { fixtureStatements } from '../core/sql/testing/fixture.ts';
@@ -21,26 +21,6 @@ describe('local-store without IndexedDB', () => {
     await expect(clearLocal()).rejects.toThrow('could not be cleared');
   });
 });
-
-const report: RunReport = {
-  at: '2026-03-04T10:20:30.000Z',
-  backend: 'wasm',
-  backendReason: 'test',
-  cancelled: false,
-  errors: [],
-  timings: [
-    { modelId: 'lab-cnn-small', backend: 'wasm', batch: 4, firstMs: 300, medianMs: 80, bestMs: 75, reps: 5 },
-    {
-      modelId: 'lab-encoder-block',
-      backend: 'wasm',
-      batch: 16,
-      firstMs: 900,
-      medianMs: 400,
-      bestMs: 390,
-      reps: 3,
-    },
-  ],
-};
 
 function device(id: string, name: string): HardwareRow {
   return {

@@ -9,8 +9,7 @@ import type { HardwareRow } from '../catalog/schema.ts';
 import { rooflineEstimate } from '../roofline/estimate.ts';
 import { isGenerative, type ModelArch, type Workload } from '../roofline/workload.ts';
 import { labModel, labModelRow } from './lab-models.ts';
-import { BROWSER_DEVICE_IDS } from './profile.ts';
-import { deviceBackend } from './report.ts';
+import { BROWSER_DEVICE_IDS, deviceBackend } from './profile.ts';
 import type { RunTiming } from './types.ts';
 
 export type OpClass = 'conv' | 'transformer';

@@ -1,5 +1,5 @@
 import type { BrowserProfile } from './profile.ts';
-import type { MeasureReport, ProbeReport } from './types.ts';
+import type { MeasureReport, ProbeReport, RunReport } from './types.ts';
 
 /** A profile shaped like the one headless Chromium with a software WebGPU adapter gives (figures illustrative). */
 export const SAMPLE_PROFILE: BrowserProfile = {
@@ -87,3 +87,24 @@ export function measureReport(): MeasureReport {
     ],
   };
 }
+
+/** A wasm run of both lab models (one batch each). */
+export const SAMPLE_RUN: RunReport = {
+  at: '2026-03-04T10:20:30.000Z',
+  backend: 'wasm',
+  backendReason: 'test',
+  cancelled: false,
+  errors: [],
+  timings: [
+    { modelId: 'lab-cnn-small', backend: 'wasm', batch: 4, firstMs: 300, medianMs: 80, bestMs: 75, reps: 5 },
+    {
+      modelId: 'lab-encoder-block',
+      backend: 'wasm',
+      batch: 16,
+      firstMs: 900,
+      medianMs: 400,
+      bestMs: 390,
+      reps: 3,
+    },
+  ],
+};

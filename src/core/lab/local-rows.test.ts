@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SAMPLE_RUN as report } from './fixtures.test-util.ts';
 import {
   LOCAL_SOURCE,
   LOCAL_SOURCE_FILE,
@@ -7,27 +8,6 @@ import {
   localSource,
   runRows,
 } from './local-rows.ts';
-import type { RunReport } from './types.ts';
-
-const report: RunReport = {
-  at: '2026-03-04T10:20:30.000Z',
-  backend: 'wasm',
-  backendReason: 'test',
-  cancelled: false,
-  errors: [],
-  timings: [
-    { modelId: 'lab-cnn-small', backend: 'wasm', batch: 4, firstMs: 300, medianMs: 80, bestMs: 75, reps: 5 },
-    {
-      modelId: 'lab-encoder-block',
-      backend: 'wasm',
-      batch: 16,
-      firstMs: 900,
-      medianMs: 400,
-      bestMs: 390,
-      reps: 3,
-    },
-  ],
-};
 
 describe('runRows', () => {
   it('turns each timing into a latency and a throughput row', () => {

@@ -8,6 +8,7 @@ import type { Statement } from '../db.ts';
 import { quoteIdent } from '../sql/ddl.ts';
 import { labModel } from './lab-models.ts';
 import type { RunBackend, RunReport } from './types.ts';
+import { BROWSER_DEVICE_IDS, deviceBackend } from './profile.ts';
 
 /** The source id of every row measured in this browser. */
 export const LOCAL_SOURCE_ID = 'local';
@@ -33,7 +34,7 @@ export function localSource(rowCount: number): SourceRow {
 
 /** The device a run on `backend` measured: `this-browser-<backend>`. */
 export function localHardwareId(backend: RunBackend): string {
-  return `this-browser-${backend}`;
+  return BROWSER_DEVICE_IDS[deviceBackend(backend)];
 }
 
 /** ISO time → `YYYY-MM-DD` (null when it is not a date). */

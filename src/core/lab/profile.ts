@@ -4,7 +4,7 @@
  * "This browser" devices with the same fields as any catalog device.
  */
 import type { HardwareRow } from '../catalog/schema.ts';
-import type { BenchmarkId, MeasureReport, ProbeReport } from './types.ts';
+import type { BenchmarkId, MeasureReport, ProbeReport, RunBackend } from './types.ts';
 
 export interface WebGpuProfile {
   /** Achieved fp32 matmul, GFLOPS. */
@@ -185,6 +185,11 @@ export function browserDevices(p: BrowserProfile): HardwareRow[] {
     );
   }
   return out;
+}
+
+/** The "This browser" device a tfjs backend ran on: webgl counts as the GPU, cpu as the WASM/JS side. */
+export function deviceBackend(b: RunBackend): BrowserBackend {
+  return b === 'webgpu' || b === 'webgl' ? 'webgpu' : 'wasm';
 }
 
 /** The backend of a "This browser" device id, or null for any other device. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Prediction } from '../predict/types.ts';
 import { SAMPLE_PROFILE } from './fixtures.test-util.ts';
-import { browserDevices } from './profile.ts';
-import { compareRun, deviceBackend, medianAbsError, runQuery } from './report.ts';
+import { browserDevices, deviceBackend } from './profile.ts';
+import { compareRun, medianAbsError, runQuery } from './report.ts';
 import type { RunReport } from './types.ts';
 
 const run: RunReport = {

@@ -4,13 +4,8 @@
 import type { HardwareRow } from '../catalog/schema.ts';
 import type { Prediction, Query } from '../predict/types.ts';
 import { labModel, labModelRow } from './lab-models.ts';
-import { BROWSER_DEVICE_IDS, type BrowserBackend, type BrowserProfile } from './profile.ts';
+import { BROWSER_DEVICE_IDS, deviceBackend, type BrowserProfile } from './profile.ts';
 import type { MeasureReport, ProbeReport, RunBackend, RunReport, RunTiming } from './types.ts';
-
-/** The "This browser" device a tfjs backend ran on: webgl counts as the GPU, cpu as the WASM/JS side. */
-export function deviceBackend(b: RunBackend): BrowserBackend {
-  return b === 'webgpu' || b === 'webgl' ? 'webgpu' : 'wasm';
-}
 
 /** The engine query that predicts one timed run (latency per batch, fp32, one device). */
 export function runQuery(t: RunTiming, devices: readonly HardwareRow[]): Query | null {
