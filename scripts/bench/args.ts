@@ -9,13 +9,18 @@ export interface BenchArgs {
   build: boolean;
   /** Where the build goes and is served from, relative to the repo root. */
   outDir: string;
+  /** Sections to run (all when empty). */
+  only: string[];
 }
+
+export const SECTION_NAMES = ['load', 'bundle', 'ranking', 'predictor'] as const;
 
 export const USAGE = `usage: npm run bench -- [--runs N] [--no-build] [--out-dir DIR]
   --runs N       page loads per benchmark, fresh browser context each (default 5)
   --warmup N     discarded app + floor loads first (default 1)
   --no-build     skip \`vite build\` and serve the existing build
-  --out-dir DIR  build into / serve from DIR (default dist)`;
+  --out-dir DIR  build into / serve from DIR (default dist)
+  --only LIST    comma-separated sections to run: load, bundle, ranking, predictor (default all)`;
 
 export function parseBenchArgs(argv: string[]): BenchArgs {
   const { values } = parseArgs({
@@ -26,6 +31,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       build: { type: 'boolean', default: true },
       'no-build': { type: 'boolean', default: false },
       'out-dir': { type: 'string', default: 'dist' },
+      only: { type: 'string', default: '' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -40,5 +46,12 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   const warmup = Number(values.warmup);
   if (!Number.isInteger(warmup) || warmup < 0)
     throw new Error(`--warmup must be a non-negative integer, got ${values.warmup}`);
-  return { runs, warmup, build: values.build && !values['no-build'], outDir: values['out-dir'] };
+  const only = values.only
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
+  const unknown = only.filter((x) => !(SECTION_NAMES as readonly string[]).includes(x));
+  if (unknown.length > 0)
+    throw new Error(`--only: unknown section ${unknown.join(', ')} (sections: ${SECTION_NAMES.join(', ')})`);
+  return { runs, warmup, build: values.build && !values['no-build'], outDir: values['out-dir'], only };
 }

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from '@playwright/test';
-import { parseBenchArgs, USAGE, type BenchArgs } from './args.ts';
+import { parseBenchArgs, USAGE, type BenchArgs, type SECTION_NAMES } from './args.ts';
 import { launchChromium } from './browser.ts';
 import { viteBuild } from './build.ts';
 import { bundleSection } from './bundle-size.ts';
@@ -33,12 +33,12 @@ export interface BenchContext {
 type Section = (ctx: BenchContext) => Promise<object> | object;
 
 /** In output order; each section's keys are merged into the top level of the result. */
-const sections: Section[] = [
-  ({ browser, baseUrl, args, log }) => loadSection(browser, baseUrl, args, log),
-  ({ outDir }) => bundleSection(outDir),
-  ({ browser, baseUrl, args, log }) => rankingSection(browser, baseUrl, args.runs, log),
-  ({ browser, baseUrl, args, log }) => predictorSection(browser, baseUrl, args.runs, log),
-];
+const sections: Record<(typeof SECTION_NAMES)[number], Section> = {
+  load: ({ browser, baseUrl, args, log }) => loadSection(browser, baseUrl, args, log),
+  bundle: ({ outDir }) => bundleSection(outDir),
+  ranking: ({ browser, baseUrl, args, log }) => rankingSection(browser, baseUrl, args.runs, log),
+  predictor: ({ browser, baseUrl, args, log }) => predictorSection(browser, baseUrl, args.runs, log),
+};
 
 const log = (line: string): void => void process.stderr.write(`[bench] ${line}\n`);
 
@@ -82,7 +82,8 @@ async function main(): Promise<void> {
       runs: args.runs,
       warmup: args.warmup,
     };
-    for (const section of sections) Object.assign(result, await section(ctx));
+    for (const [name, section] of Object.entries(sections))
+      if (args.only.length === 0 || args.only.includes(name)) Object.assign(result, await section(ctx));
     const json = JSON.stringify(result, null, 2);
     mkdirSync(RESULTS_DIR, { recursive: true });
     writeFileSync(join(RESULTS_DIR, 'bench.json'), `${json}\n`);

@@ -49,7 +49,8 @@ export class TfjsEfficiencyModel implements EfficiencyModel {
           n,
           FEATURE_COUNT,
         ]);
-        return (this.model.predict(x) as TF.Tensor).dataSync() as Float32Array;
+        // One batch per chunk: LayersModel.predict otherwise slices into batches of 32 (≈30× slower here).
+        return (this.model.predict(x, { batchSize: n }) as TF.Tensor).dataSync() as Float32Array;
       });
       for (let i = 0; i < n; i++) {
         const o = (start + i) * 3;

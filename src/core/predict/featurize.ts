@@ -97,8 +97,20 @@ export interface FeatureInput {
   batchKnown: boolean;
 }
 
+const runtimeCache = new Map<string, (typeof RUNTIMES)[number]>();
+
+/** The runtime class of a runtime string (memoized: the same few strings are asked for per row). */
 export function runtimeClass(runtime: string | null): (typeof RUNTIMES)[number] {
-  const r = (runtime ?? '').toLowerCase();
+  const key = runtime ?? '';
+  let c = runtimeCache.get(key);
+  if (c === undefined) {
+    c = classifyRuntime(key.toLowerCase());
+    runtimeCache.set(key, c);
+  }
+  return c;
+}
+
+function classifyRuntime(r: string): (typeof RUNTIMES)[number] {
   if (/tensorrt|trt/.test(r)) return 'tensorrt';
   if (/webgpu|web-llm|webllm/.test(r)) return 'webgpu';
   if (/webgl/.test(r)) return 'webgl';

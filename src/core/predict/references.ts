@@ -49,16 +49,35 @@ export interface WeightedReference {
 }
 
 /** Index of references by model, metric, mode and precision class. */
+/** A reference with what `find` compares, computed once. */
+interface Entry {
+  ref: Reference;
+  runtime: string;
+  log2Batch: number | null;
+  /** Insertion order: ties in weight keep it, as they did before the index was sorted by batch. */
+  order: number;
+}
+
 export class ReferenceIndex {
-  private readonly byKey = new Map<string, Reference[]>();
+  /** Per key: entries with a batch size sorted by it (so `find` scans only the ±2× window), then those without. */
+  private readonly byKey = new Map<string, { sized: Entry[]; unsized: Entry[] }>();
 
   constructor(refs: Iterable<Reference>) {
-    for (const r of refs) {
-      const k = refKey(r.row.model_id, r.row.metric, r.row.mode, r.row.precision);
-      const list = this.byKey.get(k);
-      if (list) list.push(r);
-      else this.byKey.set(k, [r]);
+    let order = 0;
+    for (const ref of refs) {
+      const r = ref.row;
+      const k = refKey(r.model_id, r.metric, r.mode, r.precision);
+      const e: Entry = {
+        ref,
+        runtime: runtimeClass(r.runtime),
+        log2Batch: r.batch_size !== null ? Math.log2(r.batch_size) : null,
+        order: order++,
+      };
+      let group = this.byKey.get(k);
+      if (!group) this.byKey.set(k, (group = { sized: [], unsized: [] }));
+      (e.log2Batch === null ? group.unsized : group.sized).push(e);
     }
+    for (const g of this.byKey.values()) g.sized.sort((a, b) => a.log2Batch! - b.log2Batch!);
   }
 
   /**
@@ -67,28 +86,81 @@ export class ReferenceIndex {
    * same vendor and kind, same batch.
    */
   find(q: ReferenceQuery, max = 8): WeightedReference[] {
-    const list = this.byKey.get(refKey(q.modelId, q.metric, q.mode, q.precision)) ?? [];
-    const out: WeightedReference[] = [];
-    const rc = runtimeClass(q.runtime);
-    for (const ref of list) {
-      const r = ref.row;
-      if (r.hardware_id === q.hardwareId) continue;
-      if (!sameLength(r.prompt_tokens, q.promptTokens) || !sameLength(r.gen_tokens, q.genTokens)) continue;
-      if (!sameLength(r.seq_len, q.seqLen) || !sameLength(r.image_size, q.imageSize)) continue;
-      const batchGap =
-        r.batch_size !== null && q.batch !== null ? Math.abs(Math.log2(r.batch_size / q.batch)) : 0.5;
-      if (batchGap > 1) continue;
-      let w = 1 / (1 + 2 * batchGap);
-      if (runtimeClass(r.runtime) === rc) w *= 3;
-      if (ref.hwVendor === q.vendor) w *= 1.5;
-      if (ref.hwKind === q.kind) w *= 2;
-      if (r.n_devices === 1) w *= 1.2;
-      out.push({ ref, weight: w });
+    const candidates = this.candidates(q);
+    // Top `max` by weight (ties keep insertion order), by insertion into a short sorted list.
+    const top: { e: Entry; weight: number }[] = [];
+    for (const { e, base } of candidates) {
+      if (e.ref.row.hardware_id === q.hardwareId) continue;
+      let w = base;
+      if (e.ref.hwVendor === q.vendor) w *= 1.5;
+      if (e.ref.hwKind === q.kind) w *= 2;
+      if (top.length === max && !better(w, e.order, top[max - 1]!)) continue;
+      let i = Math.min(top.length, max - 1);
+      if (top.length < max) top.push({ e, weight: w });
+      while (i > 0 && better(w, e.order, top[i - 1]!)) {
+        top[i] = top[i - 1]!;
+        i--;
+      }
+      top[i] = { e, weight: w };
     }
-    out.sort((a, b) => b.weight - a.weight);
-    return out.slice(0, max);
+    return top.map(({ e, weight }) => ({ ref: e.ref, weight }));
+  }
+
+  /** Memo of `candidates` per workload shape: a ranking asks the same shape for every device. */
+  private readonly shapes = new Map<string, { e: Entry; base: number }[]>();
+
+  /**
+   * References with the query's workload shape (lengths equal when both state them, batch within 2×) and
+   * their device-independent weight: closeness in batch, same runtime class, single device.
+   */
+  private candidates(q: ReferenceQuery): { e: Entry; base: number }[] {
+    const key = refKey(q.modelId, q.metric, q.mode, q.precision);
+    const shapeKey = `${key}|${q.batch}|${q.promptTokens}|${q.genTokens}|${q.seqLen}|${q.imageSize}|${q.runtime}`;
+    const memo = this.shapes.get(shapeKey);
+    if (memo) return memo;
+    const out: { e: Entry; base: number }[] = [];
+    const group = this.byKey.get(key);
+    if (group) {
+      const rc = runtimeClass(q.runtime);
+      const consider = (e: Entry, batchGap: number) => {
+        const r = e.ref.row;
+        if (!sameLength(r.prompt_tokens, q.promptTokens) || !sameLength(r.gen_tokens, q.genTokens)) return;
+        if (!sameLength(r.seq_len, q.seqLen) || !sameLength(r.image_size, q.imageSize)) return;
+        let w = 1 / (1 + 2 * batchGap);
+        if (e.runtime === rc) w *= 3;
+        if (r.n_devices === 1) w *= 1.2;
+        out.push({ e, base: w });
+      };
+      const { sized, unsized } = group;
+      if (q.batch === null) for (const e of sized) consider(e, 0.5);
+      else {
+        const qLog = Math.log2(q.batch);
+        // First entry with log2Batch ≥ qLog − 1, then on while within 1 (a factor of 2).
+        let lo = 0;
+        let hi = sized.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (sized[mid]!.log2Batch! < qLog - 1 - 1e-9) lo = mid + 1;
+          else hi = mid;
+        }
+        for (let i = lo; i < sized.length && sized[i]!.log2Batch! <= qLog + 1 + 1e-9; i++) {
+          const gap = Math.abs(Math.log2(sized[i]!.ref.row.batch_size! / q.batch));
+          if (gap <= 1) consider(sized[i]!, gap);
+        }
+      }
+      for (const e of unsized) consider(e, 0.5);
+      // Insertion order, so equal weights resolve the same way whatever the batch window held.
+      out.sort((a, b) => a.e.order - b.e.order);
+    }
+    if (this.shapes.size >= 4096) this.shapes.clear();
+    this.shapes.set(shapeKey, out);
+    return out;
   }
 }
+
+/** Whether weight `w` at insertion `order` ranks before `other`. */
+const better = (w: number, order: number, other: { e: Entry; weight: number }) =>
+  w > other.weight || (w === other.weight && order < other.e.order);
 
 const sameLength = (a: number | null, b: number | null) => a === null || b === null || a === b;
 

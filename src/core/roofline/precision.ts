@@ -6,14 +6,14 @@ import { bitsPerWeight, isGgufKind } from '../catalog/normalize.ts';
 export type ComputeClass = 'fp32' | 'tf32' | 'fp16' | 'bf16' | 'fp8' | 'fp4' | 'int8' | 'int4';
 
 export interface PrecisionInfo {
-  id: string;
-  weightBits: number;
-  activationBytes: number;
-  kvBytes: number;
+  readonly id: string;
+  readonly weightBits: number;
+  readonly activationBytes: number;
+  readonly kvBytes: number;
   /** Compute paths the kernels may use, fastest-allowed first; the bound uses the fastest the device has. */
-  compute: ComputeClass[];
+  readonly compute: readonly ComputeClass[];
   /** Weight-only quantization (GGUF, int4 W4A16, MLC q4f16): dequantized to fp16/fp32 for the math. */
-  weightOnly: boolean;
+  readonly weightOnly: boolean;
 }
 
 /**
@@ -22,12 +22,27 @@ export interface PrecisionInfo {
  */
 const WEIGHT_ONLY_COMPUTE: ComputeClass[] = ['int8', 'fp16', 'bf16', 'fp32'];
 
-/** Precision → its info; null for an unknown precision. */
+const infoCache = new Map<string, PrecisionInfo | null>();
+
+/** Precision → its info (shared, read-only; memoized: ranking asks for the same few thousands of times); null for an unknown precision. */
 export function precisionInfo(precision: string): PrecisionInfo | null {
+  let info = infoCache.get(precision);
+  if (info === undefined) {
+    info = parsePrecision(precision);
+    infoCache.set(precision, info);
+  }
+  return info;
+}
+
+function parsePrecision(precision: string): PrecisionInfo | null {
   const id = precision.toLowerCase();
   const bits = bitsPerWeight(id);
   if (bits === null) return null;
-  const mk = (activationBytes: number, compute: ComputeClass[], weightOnly = false): PrecisionInfo => ({
+  const mk = (
+    activationBytes: number,
+    compute: readonly ComputeClass[],
+    weightOnly = false,
+  ): PrecisionInfo => ({
     id,
     weightBits: bits,
     activationBytes,

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { MeasurementRow } from '../catalog/schema.ts';
+import { ReferenceIndex, type Reference, type ReferenceQuery } from './references.ts';
+
+const row = (over: Partial<MeasurementRow>): MeasurementRow => ({
+  source_id: 't',
+  source_file: 't/x.csv',
+  source_row: 1,
+  hardware_id: 'a100',
+  n_devices: 1,
+  model_id: 'resnet50',
+  mode: 'inference',
+  scenario: null,
+  precision: 'fp16',
+  batch_size: 32,
+  seq_len: null,
+  prompt_tokens: null,
+  gen_tokens: null,
+  image_size: null,
+  metric: 'throughput',
+  value: 1000,
+  unit: 'items/s',
+  runtime: 'pytorch',
+  date: null,
+  provenance: 'measured',
+  flags: '',
+  ...over,
+});
+
+const ref = (over: Partial<MeasurementRow>, hwVendor = 'nvidia', hwKind = 'gpu'): Reference => ({
+  row: row(over),
+  efficiency: 0.5,
+  predictedLogEff: -1,
+  hwVendor,
+  hwKind,
+});
+
+const query = (over: Partial<ReferenceQuery> = {}): ReferenceQuery => ({
+  modelId: 'resnet50',
+  hardwareId: 'h100',
+  metric: 'throughput',
+  mode: 'inference',
+  precision: 'fp16',
+  batch: 32,
+  promptTokens: null,
+  genTokens: null,
+  seqLen: null,
+  imageSize: null,
+  runtime: 'pytorch',
+  vendor: 'nvidia',
+  kind: 'gpu',
+  ...over,
+});
+
+const ids = (index: ReferenceIndex, q: ReferenceQuery, max?: number) =>
+  index.find(q, max).map((f) => `${f.ref.row.hardware_id}@${f.ref.row.batch_size}`);
+
+describe('ReferenceIndex.find', () => {
+  it('keeps batches within a factor of 2 (inclusive) and drops the query device', () => {
+    const index = new ReferenceIndex(
+      [8, 15, 16, 32, 64, 65, 128].map((b) => ref({ batch_size: b, hardware_id: `d${b}` })),
+    );
+    expect(ids(index, query()).sort()).toEqual(['d16@16', 'd32@32', 'd64@64']);
+    expect(ids(index, query({ hardwareId: 'd32' })).sort()).toEqual(['d16@16', 'd64@64']);
+  });
+
+  it('weights same batch, runtime class, vendor and kind first; ties keep insertion order', () => {
+    const index = new ReferenceIndex([
+      ref({ hardware_id: 'amd-same-batch' }, 'amd', 'gpu'),
+      ref({ hardware_id: 'nv-double-batch', batch_size: 64 }),
+      ref({ hardware_id: 'nv-same-batch' }),
+      ref({ hardware_id: 'nv-same-batch-2' }),
+      ref({ hardware_id: 'nv-tensorrt', runtime: 'TensorRT' }),
+    ]);
+    expect(ids(index, query())).toEqual([
+      'nv-same-batch@32',
+      'nv-same-batch-2@32',
+      'amd-same-batch@32',
+      'nv-double-batch@64',
+      'nv-tensorrt@32',
+    ]);
+    expect(ids(index, query(), 2)).toEqual(['nv-same-batch@32', 'nv-same-batch-2@32']);
+  });
+
+  it('matches lengths only when both sides state them, and precisions by class', () => {
+    const index = new ReferenceIndex([
+      ref({ hardware_id: 'img224', image_size: 224, precision: 'bf16' }),
+      ref({ hardware_id: 'img288', image_size: 288, precision: 'mixed' }),
+      ref({ hardware_id: 'fp32', precision: 'fp32' }),
+    ]);
+    expect(ids(index, query({ imageSize: 224 }))).toEqual(['img224@32']);
+    expect(ids(index, query()).sort()).toEqual(['img224@32', 'img288@32']);
+    expect(ids(index, query({ precision: 'fp32' }))).toEqual(['fp32@32']);
+  });
+
+  it('treats an unknown batch as half a doubling away, on either side', () => {
+    const index = new ReferenceIndex([
+      ref({ hardware_id: 'unsized', batch_size: null }),
+      ref({ hardware_id: 'b1', batch_size: 1 }),
+    ]);
+    const found = index.find(query({ batch: null }));
+    expect(found.map((f) => f.ref.row.hardware_id)).toEqual(['unsized', 'b1']);
+    expect(found[0]!.weight).toBeCloseTo(found[1]!.weight, 12);
+    expect(ids(index, query({ batch: 1 }))).toEqual(['b1@1', 'unsized@null']);
+  });
+
+  it('answers the same shape for different devices independently (the per-shape memo is device-free)', () => {
+    const index = new ReferenceIndex([
+      ref({ hardware_id: 'h100' }),
+      ref({ hardware_id: 'mi300x' }, 'amd', 'gpu'),
+    ]);
+    expect(ids(index, query({ hardwareId: 'h100' }))).toEqual(['mi300x@32']);
+    expect(ids(index, query({ hardwareId: 'mi300x' }))).toEqual(['h100@32']);
+    expect(ids(index, query({ hardwareId: 'b200', vendor: 'amd' }))).toEqual(['mi300x@32', 'h100@32']);
+  });
+});
