@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { rooflineEstimate } from '../roofline/estimate.ts';
 import { A100, LLAMA2_7B, RESNET50 } from '../roofline/fixtures.test-util.ts';
-import { FEATURE_COUNT, FEATURE_NAMES, featurize, generation, runtimeClass } from './featurize.ts';
+import {
+  FEATURE_COUNT,
+  FEATURE_NAMES,
+  featurize,
+  generation,
+  halfRateAcc32,
+  runtimeClass,
+} from './featurize.ts';
 
 const input = (runtime: string | null) => {
   const workload = { model: RESNET50, mode: 'inference' as const, batch: 64, precision: 'fp16', nDevices: 1 };
@@ -29,13 +36,38 @@ describe('featurize', () => {
 
   it('sets exactly one flag in each one-hot group', () => {
     const f = featurize(input('TensorRT 10'));
-    for (const group of ['compute', 'kind', 'vendor', 'phase', 'runtime', 'generation', 'metric']) {
+    for (const group of [
+      'compute',
+      'kind',
+      'vendor',
+      'phase',
+      'runtime',
+      'generation',
+      'segment',
+      'metric',
+    ]) {
       const idx = FEATURE_NAMES.flatMap((n, i) => (n.startsWith(`${group}:`) ? [i] : []));
       expect(idx.reduce((s, i) => s + f[i]!, 0)).toBe(1);
     }
     expect(f[FEATURE_NAMES.indexOf('runtime:tensorrt')]).toBe(1);
     expect(f[FEATURE_NAMES.indexOf('generation:ampere')]).toBe(1);
     expect(f[FEATURE_NAMES.indexOf('log2_batch')]).toBe(6);
+    expect(f[FEATURE_NAMES.indexOf('segment:datacenter')]).toBe(1);
+    expect(f[FEATURE_NAMES.indexOf('f16_acc32_half_rate')]).toBe(0);
+  });
+
+  it('flags the half-rate fp32-accumulate tensor path of GeForce parts since Turing, at 16-bit only', () => {
+    const geforce = { vendor: 'NVIDIA', kind: 'gpu' as const, segment: 'consumer', architecture: 'ada' };
+    expect(halfRateAcc32(geforce, 'fp16')).toBe(true);
+    expect(halfRateAcc32(geforce, 'bf16')).toBe(true);
+    expect(halfRateAcc32(geforce, 'fp32')).toBe(false);
+    expect(halfRateAcc32({ ...geforce, segment: 'laptop', architecture: 'turing' }, 'fp16')).toBe(true);
+    expect(halfRateAcc32({ ...geforce, segment: 'workstation' }, 'fp16')).toBe(false);
+    expect(halfRateAcc32({ ...geforce, architecture: 'pascal' }, 'fp16')).toBe(false);
+    expect(halfRateAcc32({ ...geforce, vendor: 'AMD', architecture: 'rdna3' }, 'fp16')).toBe(false);
+    const f = featurize({ ...input(null), hw: { ...A100, segment: 'consumer', architecture: 'ampere' } });
+    expect(f[FEATURE_NAMES.indexOf('f16_acc32_half_rate')]).toBe(1);
+    expect(f[FEATURE_NAMES.indexOf('segment:consumer')]).toBe(1);
   });
 
   it('classes runtimes as tables write them', () => {

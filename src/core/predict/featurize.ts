@@ -7,7 +7,7 @@ import type { RooflineEstimate } from '../roofline/estimate.ts';
 import { precisionInfo } from '../roofline/precision.ts';
 import type { Workload } from '../roofline/workload.ts';
 
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 4;
 
 const oneHot = <T extends string>(prefix: string, values: readonly T[]) =>
   values.map((v) => `${prefix}:${v}`);
@@ -51,6 +51,10 @@ const ARCH_GENERATIONS = [
 ] as const;
 /** Architecture generations: devices of a generation share kernels and efficiency traits. */
 const GENERATIONS = [...ARCH_GENERATIONS, 'apple', 'intel-gpu', 'x86', 'accelerator', 'other'] as const;
+/** Market segment: clocks, power limits and driver paths differ between GeForce, workstation and datacenter parts. */
+const SEGMENTS = ['consumer', 'workstation', 'datacenter', 'laptop', 'edge', 'other'] as const;
+/** GeForce generations whose fp16/bf16 tensor cores run at half the listed rate when accumulating in fp32. */
+const HALF_RATE_ACC32 = new Set(['turing', 'ampere', 'ada', 'blackwell']);
 const METRIC_KINDS = ['throughput', 'latency', 'ttft', 'tpot', 'decode', 'prefill'] as const;
 const SCENARIOS = ['offline', 'server', 'single', 'multi', 'none'] as const;
 
@@ -72,6 +76,7 @@ export const FEATURE_NAMES: readonly string[] = [
   'release_year',
   'weight_only',
   'training',
+  'f16_acc32_half_rate',
   ...oneHot('compute', COMPUTE),
   ...oneHot('kind', KINDS),
   ...oneHot('vendor', VENDORS),
@@ -80,6 +85,7 @@ export const FEATURE_NAMES: readonly string[] = [
   ...oneHot('arch', ARCHS),
   ...oneHot('runtime', RUNTIMES),
   ...oneHot('generation', GENERATIONS),
+  ...oneHot('segment', SEGMENTS),
   ...oneHot('metric', METRIC_KINDS),
   ...oneHot('scenario', SCENARIOS),
 ];
@@ -173,6 +179,29 @@ function scenarioClass(s: string | null): (typeof SCENARIOS)[number] {
   return 'none';
 }
 
+function segmentClass(segment: string | null): (typeof SEGMENTS)[number] {
+  const v = (segment ?? '').toLowerCase();
+  return (SEGMENTS as readonly string[]).includes(v) ? (v as (typeof SEGMENTS)[number]) : 'other';
+}
+
+/**
+ * NVIDIA GeForce (consumer and laptop) GPUs since Turing list their fp16 tensor peak with fp16 accumulation;
+ * with fp32 accumulation, which PyTorch AMP and most training use, they run at half that rate (workstation and
+ * datacenter parts do not). The bound keeps the listed peak (some kernels accumulate in fp16); the network
+ * learns how much of it a workload reaches.
+ */
+export function halfRateAcc32(
+  hw: Pick<HardwareRow, 'vendor' | 'kind' | 'segment' | 'architecture'>,
+  compute: string,
+): boolean {
+  if (computeFeature(compute) !== 'f16' || hw.kind !== 'gpu' || hw.vendor.toLowerCase() !== 'nvidia')
+    return false;
+  const seg = segmentClass(hw.segment);
+  if (seg !== 'consumer' && seg !== 'laptop') return false;
+  const arch = (hw.architecture ?? '').toLowerCase();
+  return [...HALF_RATE_ACC32].some((g) => arch.startsWith(g));
+}
+
 const log10 = (x: number) => Math.log10(Math.max(x, 1e-30));
 
 /** Which phase a metric reads: decode metrics the decode phase, ttft/prefill the prefill phase, else the dominant one. */
@@ -216,6 +245,7 @@ export function featurizeInto(x: FeatureInput, out: Float32Array, offset = 0): v
     (Number.isFinite(year) ? year - 2020 : 0) / 5,
     info?.weightOnly ? 1 : 0,
     x.workload.mode === 'training' ? 1 : 0,
+    halfRateAcc32(x.hw, est.compute) ? 1 : 0,
   ];
   let i = offset;
   for (const v of f) out[i++] = Number.isFinite(v) ? v : 0;
@@ -230,6 +260,7 @@ export function featurizeInto(x: FeatureInput, out: Float32Array, offset = 0): v
   hot(ARCHS, archClass(x.model.architecture));
   hot(RUNTIMES, runtimeClass(x.runtime));
   hot(GENERATIONS, generation(x.hw));
+  hot(SEGMENTS, segmentClass(x.hw.segment));
   hot(METRIC_KINDS, metricKind(x.metric));
   hot(SCENARIOS, scenarioClass(x.scenario));
 }
