@@ -114,6 +114,12 @@ export async function predictorSection(
   // tsx keeps function names with a `__name` helper; functions sent to the page need it defined there.
   await page.addInitScript({ content: 'window.__name = (f) => f;' });
   await page.goto(`${baseUrl}?page=sources`);
+  // Time the engine on a quiet page: the Sources page's own DuckDB load shares the main thread (it put
+  // 1.5–1.9 s spikes into single ranking runs).
+  await page.waitForFunction(() => performance.getEntriesByName('rooflight:first-query').length > 0, null, {
+    timeout: 120_000,
+  });
+  await page.waitForLoadState('networkidle');
   const loadMs = await page.evaluate(async () => {
     const t0 = performance.now();
     await window.__rooflightPredict!([]);

@@ -196,6 +196,61 @@ describe('LLM metrics of one workload', () => {
     expect(latency!.explanation).toMatch(/from predicted prefill/);
   });
 
+  it('answers each query of a batch as it would alone (shared rooflines and phases never mix workloads)', async () => {
+    // A stand-in whose efficiency depends on batch, device bandwidth and model size, so a mix-up would show.
+    const at = (name: string) => FEATURE_NAMES.indexOf(name);
+    const sensitive: EfficiencyModel = {
+      predict: (x, rows) =>
+        Float32Array.from({ length: rows * 3 }, (_, i) => {
+          const r = Math.floor(i / 3) * FEATURE_COUNT;
+          const y =
+            -0.2 -
+            0.07 * x[r + at('log2_batch')]! -
+            0.1 * x[r + at('log_bw_gbs')]! -
+            0.05 * x[r + at('log_params')]!;
+          return y + [-0.3, 0, 0.3][i % 3]!;
+        }),
+    };
+    const engine = new PredictionEngine({ manifest, model: sensitive });
+    // Same id as Llama-2-7B, twice the size: a custom model must not share the catalog model's entries.
+    const bigger = { ...LLAMA2_7B, params_m: LLAMA2_7B.params_m! * 2, layers: LLAMA2_7B.layers! * 2 };
+    // As the app builds queries: one catalog row per model, shared by the workload and the query.
+    const queries: Query[] = [];
+    const rows = [LLAMA2_7B, bigger].map((m) => asModel(m));
+    for (const row of rows)
+      for (const hw of [H100, A100])
+        for (const batch of [1, 4])
+          for (const metric of ['throughput', 'latency_ms', 'ttft_ms', 'memory_mb'] as Metric[])
+            queries.push({
+              workload: {
+                model: row,
+                mode: 'inference',
+                batch,
+                precision: 'fp16',
+                nDevices: 1,
+                promptTokens: 128,
+                genTokens: 32,
+              },
+              hw,
+              model: row,
+              metric,
+            });
+    queries.push(
+      query(A100, 'throughput'),
+      query(A100, 'latency_ms'),
+      query(A100, 'throughput', { batch: 8 }),
+    );
+    const together = await engine.predictMany(queries);
+    const alone = await Promise.all(queries.map((q) => engine.predict(q)));
+    expect(together).toEqual(alone);
+    // Every timing differs (memory does not depend on the device, so it is left out).
+    const values = together.flatMap((p) =>
+      p.ok && p.metric !== 'memory_mb' ? [p.value.toPrecision(8)] : [],
+    );
+    expect(values).toHaveLength(27);
+    expect(new Set(values).size).toBe(values.length);
+  });
+
   it('keeps benchmark-scenario rows (MLPerf Server TPOT) as their own metric', async () => {
     const engine = new PredictionEngine({ manifest, model: fixed(-3, -2, -1) });
     const p = await engine.predict({

@@ -6,7 +6,7 @@
 import { METRIC_UNITS, type HardwareRow, type MeasurementRow, type Metric } from '../catalog/schema.ts';
 import type { BoundKind } from '../roofline/bound.ts';
 import { rooflineEstimate, type RooflineEstimate } from '../roofline/estimate.ts';
-import { DEFAULTS, isGenerative } from '../roofline/workload.ts';
+import { DEFAULTS, isGenerative, type Workload } from '../roofline/workload.ts';
 import { FEATURE_COUNT, featurizeInto, type FeatureInput } from './featurize.ts';
 import { boundValue, RATE_METRICS, valueFromEfficiency } from './observation.ts';
 import { ReferenceIndex, weightedLogMean, type Reference } from './references.ts';
@@ -50,11 +50,12 @@ export class PredictionEngine {
   /** Standardized features of many inputs, row-major. */
   features(inputs: readonly FeatureInput[]): Float32Array {
     const { mean, std } = this.parts.manifest;
+    const m = Float64Array.from({ length: FEATURE_COUNT }, (_, j) => mean[j] ?? 0);
+    const sd = Float64Array.from({ length: FEATURE_COUNT }, (_, j) => std[j] || 1);
     const out = new Float32Array(inputs.length * FEATURE_COUNT);
-    inputs.forEach((x, i) => featurizeInto(x, out, i * FEATURE_COUNT));
-    for (let i = 0; i < out.length; i++) {
-      const j = i % FEATURE_COUNT;
-      out[i] = ((out[i] as number) - (mean[j] ?? 0)) / (std[j] || 1);
+    for (let r = 0, o = 0; r < inputs.length; r++, o += FEATURE_COUNT) {
+      featurizeInto(inputs[r]!, out, o);
+      for (let j = 0; j < FEATURE_COUNT; j++) out[o + j] = (out[o + j]! - m[j]!) / sd[j]!;
     }
     return out;
   }
@@ -66,11 +67,26 @@ export class PredictionEngine {
    */
   async predictMany(queries: readonly Query[]): Promise<Prediction[]> {
     const expanded: Query[] = [];
+    // TTFT, TPOT, latency and throughput of one workload share its two phase predictions.
+    const phases = new Map<string, { prefill: number; decode: number }>();
+    const objectIds = new WeakMap<object, number>();
+    let nextId = 0;
+    const objectId = (o: object) => {
+      let id = objectIds.get(o);
+      if (id === undefined) objectIds.set(o, (id = nextId++));
+      return id;
+    };
     const plan = queries.map((q) => {
       if (!derivesFromPhases(q)) return { direct: expanded.push(q) - 1 };
-      const prefill = expanded.push({ ...q, metric: 'prefill_tokens_s' }) - 1;
-      const decode = expanded.push({ ...q, metric: 'decode_tokens_s' }) - 1;
-      return { prefill, decode };
+      const w = q.workload;
+      const key = `${objectId(w.model)}|${objectId(q.hw)}|${objectId(q.model)}|${workloadShape(w)}|${q.runtime ?? ''}|${q.scenario ?? ''}|${q.batchKnown ?? true}`;
+      let pair = phases.get(key);
+      if (!pair) {
+        const prefill = expanded.push({ ...q, metric: 'prefill_tokens_s' }) - 1;
+        const decode = expanded.push({ ...q, metric: 'decode_tokens_s' }) - 1;
+        phases.set(key, (pair = { prefill, decode }));
+      }
+      return pair;
     });
     const raw = await this.predictBatch(expanded);
     return plan.map((step, i) =>
@@ -83,8 +99,10 @@ export class PredictionEngine {
   private async predictBatch(queries: readonly Query[]): Promise<Prediction[]> {
     const results: (Prediction | null)[] = new Array(queries.length).fill(null);
     const prepared: { i: number; p: Prepared }[] = [];
+    // One roofline per workload × device: the metrics of one workload (a ranking asks for several) share it.
+    const estimates = new EstimateMemo();
     queries.forEach((query, i) => {
-      const r = this.prepare(query);
+      const r = this.prepare(query, estimates);
       if ('error' in r) results[i] = r.error;
       else prepared.push({ i, p: r });
     });
@@ -117,8 +135,8 @@ export class PredictionEngine {
     };
   }
 
-  private prepare(query: Query): Prepared | { error: Prediction } {
-    const est = rooflineEstimate(query.workload, query.hw);
+  private prepare(query: Query, estimates?: EstimateMemo): Prepared | { error: Prediction } {
+    const est = estimates ? estimates.get(query) : rooflineEstimate(query.workload, query.hw);
     if (!est.ok) {
       const neighbour = this.neighbours(query, est.reason);
       return { error: neighbour ?? { ok: false, metric: query.metric, error: est.reason } };
@@ -231,7 +249,12 @@ export class PredictionEngine {
         weight,
       })),
     );
-    const devices = [...new Set(found.map((f) => f.ref.row.hardware_id))].slice(0, 3).join(', ');
+    const names: string[] = [];
+    for (const f of found) {
+      const id = f.ref.row.hardware_id;
+      if (names.length < 3 && !names.includes(id)) names.push(id);
+    }
+    const devices = names.join(', ');
     return { logEff, count: found.length, devices };
   }
 
@@ -263,6 +286,30 @@ export class PredictionEngine {
       boundValue: null,
       explanation: `no roofline (${reason}); ${same.length} measurement${same.length > 1 ? 's' : ''} of this model on this device at batch ${same[0]!.batch_size ?? '?'}`,
     };
+  }
+}
+
+/** Everything in a workload but the model: with the model and device, it decides the roofline estimate. */
+const workloadShape = (w: Workload) =>
+  `${w.mode}|${w.batch}|${w.precision}|${w.nDevices}|${w.parallelism ?? ''}|${w.seqLen ?? ''}|${w.promptTokens ?? ''}|${w.genTokens ?? ''}|${w.imageSize ?? ''}`;
+
+/**
+ * Roofline estimates memoized by workload and device within one batch. Model and device rows are keyed by
+ * identity (a custom model never shares an entry with a catalog model of the same id), the rest by value.
+ */
+class EstimateMemo {
+  private readonly byObjects = new WeakMap<object, WeakMap<object, Map<string, RooflineEstimate>>>();
+
+  get(q: Query): RooflineEstimate {
+    const w = q.workload;
+    let byHw = this.byObjects.get(w.model);
+    if (!byHw) this.byObjects.set(w.model, (byHw = new WeakMap()));
+    let byShape = byHw.get(q.hw);
+    if (!byShape) byHw.set(q.hw, (byShape = new Map()));
+    const key = workloadShape(w);
+    let est = byShape.get(key);
+    if (!est) byShape.set(key, (est = rooflineEstimate(w, q.hw)));
+    return est;
   }
 }
 

@@ -213,6 +213,49 @@ function phaseFor(est: RooflineEstimate & { ok: true }, metric: Metric) {
   return est.phases[0]!;
 }
 
+/** Where each one-hot group starts in the vector, and each value's position in its group. */
+const groupStart = (prefix: string) => FEATURE_NAMES.findIndex((n) => n.startsWith(`${prefix}:`));
+const position = <T extends string>(values: readonly T[]) =>
+  new Map<string, number>(values.map((v, k) => [v, k]));
+const HOT = {
+  compute: { start: groupStart('compute'), at: position(COMPUTE) },
+  kind: { start: groupStart('kind'), at: position(KINDS) },
+  vendor: { start: groupStart('vendor'), at: position(VENDORS) },
+  phase: { start: groupStart('phase'), at: position(PHASES) },
+  modality: { start: groupStart('modality'), at: position(MODALITIES) },
+  arch: { start: groupStart('arch'), at: position(ARCHS) },
+  runtime: { start: groupStart('runtime'), at: position(RUNTIMES) },
+  generation: { start: groupStart('generation'), at: position(GENERATIONS) },
+  segment: { start: groupStart('segment'), at: position(SEGMENTS) },
+  metric: { start: groupStart('metric'), at: position(METRIC_KINDS) },
+  scenario: { start: groupStart('scenario'), at: position(SCENARIOS) },
+};
+const NUMERIC = groupStart('compute');
+
+/** Device traits that do not depend on the workload, computed once per hardware row. */
+interface DeviceTraits {
+  year: number;
+  vendor: string;
+  generation: string;
+  segment: string;
+}
+const deviceTraits = new WeakMap<HardwareRow, DeviceTraits>();
+function traitsOf(hw: HardwareRow): DeviceTraits {
+  let t = deviceTraits.get(hw);
+  if (!t) {
+    const year = hw.release_date ? Number(hw.release_date.slice(0, 4)) : 2020;
+    const vendor = hw.vendor.toLowerCase();
+    t = {
+      year: Number.isFinite(year) ? year : 2020,
+      vendor: (VENDORS as readonly string[]).includes(vendor) ? vendor : 'other',
+      generation: generation(hw),
+      segment: segmentClass(hw.segment),
+    };
+    deviceTraits.set(hw, t);
+  }
+  return t;
+}
+
 /** Write the features of `x` into `out` at `offset` (allocation-free for bulk scoring). */
 export function featurizeInto(x: FeatureInput, out: Float32Array, offset = 0): void {
   const est = x.estimate;
@@ -224,45 +267,49 @@ export function featurizeInto(x: FeatureInput, out: Float32Array, offset = 0): v
   const ridge = (est.peakTflops * 1e12) / (bw * 1e9);
   const intensity = bytes > 0 ? flops / bytes : 1;
   const cap = est.fit.capacityBytes;
-  const year = x.hw.release_date ? Number(x.hw.release_date.slice(0, 4)) : 2020;
-  const vendor = x.hw.vendor.toLowerCase();
+  const device = traitsOf(x.hw);
   const info = precisionInfo(x.workload.precision);
-  const f: number[] = [
-    log10(flops / items),
-    log10(bytes / items),
-    log10(intensity),
-    log10(ridge),
-    log10(intensity / ridge),
-    phase.seconds > 0 ? phase.computeSeconds / phase.seconds : 0,
-    phase.seconds > 0 ? phase.commSeconds / phase.seconds : 0,
-    Math.log2(Math.max(x.workload.batch, 1)),
-    x.batchKnown ? 0 : 1,
-    log10(est.peakTflops),
-    log10(bw),
-    log10((x.model.params_m ?? 1) * 1e6),
-    Math.log2(Math.max(x.workload.nDevices, 1)),
-    cap ? Math.min(est.fit.perDeviceBytes / cap, 2) : 0,
-    (Number.isFinite(year) ? year - 2020 : 0) / 5,
-    info?.weightOnly ? 1 : 0,
-    x.workload.mode === 'training' ? 1 : 0,
-    halfRateAcc32(x.hw, est.compute) ? 1 : 0,
-  ];
   let i = offset;
-  for (const v of f) out[i++] = Number.isFinite(v) ? v : 0;
-  const hot = <T extends string>(values: readonly T[], v: string) => {
-    for (const c of values) out[i++] = c === v ? 1 : 0;
+  const put = (v: number) => {
+    out[i++] = Number.isFinite(v) ? v : 0;
   };
-  hot(COMPUTE, computeFeature(est.compute));
-  hot(KINDS, x.hw.kind);
-  hot(VENDORS, (VENDORS as readonly string[]).includes(vendor) ? vendor : 'other');
-  hot(PHASES, phase.phase);
-  hot(MODALITIES, (MODALITIES as readonly string[]).includes(x.model.modality) ? x.model.modality : 'other');
-  hot(ARCHS, archClass(x.model.architecture));
-  hot(RUNTIMES, runtimeClass(x.runtime));
-  hot(GENERATIONS, generation(x.hw));
-  hot(SEGMENTS, segmentClass(x.hw.segment));
-  hot(METRIC_KINDS, metricKind(x.metric));
-  hot(SCENARIOS, scenarioClass(x.scenario));
+  put(log10(flops / items));
+  put(log10(bytes / items));
+  put(log10(intensity));
+  put(log10(ridge));
+  put(log10(intensity / ridge));
+  put(phase.seconds > 0 ? phase.computeSeconds / phase.seconds : 0);
+  put(phase.seconds > 0 ? phase.commSeconds / phase.seconds : 0);
+  put(Math.log2(Math.max(x.workload.batch, 1)));
+  put(x.batchKnown ? 0 : 1);
+  put(log10(est.peakTflops));
+  put(log10(bw));
+  put(log10((x.model.params_m ?? 1) * 1e6));
+  put(Math.log2(Math.max(x.workload.nDevices, 1)));
+  put(cap ? Math.min(est.fit.perDeviceBytes / cap, 2) : 0);
+  put((device.year - 2020) / 5);
+  put(info?.weightOnly ? 1 : 0);
+  put(x.workload.mode === 'training' ? 1 : 0);
+  put(halfRateAcc32(x.hw, est.compute) ? 1 : 0);
+  out.fill(0, offset + NUMERIC, offset + FEATURE_COUNT);
+  const hot = (group: { start: number; at: Map<string, number> }, v: string) => {
+    const k = group.at.get(v);
+    if (k !== undefined) out[offset + group.start + k] = 1;
+  };
+  hot(HOT.compute, computeFeature(est.compute));
+  hot(HOT.kind, x.hw.kind);
+  hot(HOT.vendor, device.vendor);
+  hot(HOT.phase, phase.phase);
+  hot(
+    HOT.modality,
+    (MODALITIES as readonly string[]).includes(x.model.modality) ? x.model.modality : 'other',
+  );
+  hot(HOT.arch, archClass(x.model.architecture));
+  hot(HOT.runtime, runtimeClass(x.runtime));
+  hot(HOT.generation, device.generation);
+  hot(HOT.segment, device.segment);
+  hot(HOT.metric, metricKind(x.metric));
+  hot(HOT.scenario, scenarioClass(x.scenario));
 }
 
 export function featurize(x: FeatureInput): Float32Array {
