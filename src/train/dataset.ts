@@ -46,7 +46,7 @@ export function fromObservations(obs: Observation[]): Omit<Dataset, 'skipped'> {
   return { obs, x, t, w };
 }
 
-/** Column means and standard deviations over the selected rows. */
+/** Column means and standard deviations over the selected rows; std 0 for a column that never varies. */
 export function standardization(x: Float32Array, rows: readonly number[]): { mean: number[]; std: number[] } {
   const mean = new Array<number>(FEATURE_COUNT).fill(0);
   const sq = new Array<number>(FEATURE_COUNT).fill(0);
@@ -60,7 +60,7 @@ export function standardization(x: Float32Array, rows: readonly number[]): { mea
   const std = mean.map((s, j) => {
     const m = s / n;
     const v = sq[j]! / n - m * m;
-    return v > 1e-12 ? Math.sqrt(v) : 1;
+    return v > 1e-12 ? Math.sqrt(v) : 0;
   });
   return { mean: mean.map((s) => s / n), std };
 }

@@ -103,8 +103,10 @@ export async function trainEngine(
 
   const { mean, std } = standardization(data.x, allRows);
   const xs = new Float32Array(data.x.length);
-  for (let i = 0; i < xs.length; i++)
-    xs[i] = (data.x[i]! - mean[i % FEATURE_COUNT]!) / std[i % FEATURE_COUNT]!;
+  for (let i = 0; i < xs.length; i++) {
+    const sd = std[i % FEATURE_COUNT]!;
+    xs[i] = sd === 0 ? 0 : (data.x[i]! - mean[i % FEATURE_COUNT]!) / sd;
+  }
   const { typical, spread } = typicalEfficiency(obs);
   const manifest: Manifest = {
     featureVersion: FEATURE_VERSION,

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { HardwareRow, MeasurementRow, Metric, ModelRow } from '../catalog/schema.ts';
 import { A100, BERT_BASE, H100, LLAMA2_7B, RESNET50, V100, XEON } from '../roofline/fixtures.test-util.ts';
+import { rooflineEstimate } from '../roofline/estimate.ts';
 import { buildReferences, PredictionEngine } from './engine.ts';
 import { FEATURE_COUNT, FEATURE_NAMES, FEATURE_VERSION } from './featurize.ts';
 import { observe, RATE_METRICS } from './observation.ts';
@@ -167,6 +168,25 @@ describe('no prediction beats its roofline bound', () => {
       ),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('standardization', () => {
+  it('holds a feature that never varied in training (std 0) at its training value', () => {
+    const tpu = FEATURE_NAMES.indexOf('kind:tpu');
+    const gpu = FEATURE_NAMES.indexOf('kind:gpu');
+    const std = manifest.std.map((v, j) => (j === tpu ? 0 : v));
+    const engine = new PredictionEngine({ manifest: { ...manifest, std }, model: null });
+    const q = query({ ...H100, kind: 'tpu' }, 'throughput');
+    const est = rooflineEstimate(q.workload, q.hw);
+    if (!est.ok) throw new Error(est.reason);
+    const input = { ...q, estimate: est, runtime: null, scenario: null, batchKnown: true };
+    const x = engine.features([input, { ...input, hw: H100 }]);
+    expect(x[tpu]).toBe(0);
+    expect(x[gpu]).toBe(0);
+    expect(x[FEATURE_COUNT + gpu]).toBe(1);
+    const plain = new PredictionEngine({ manifest, model: null }).features([input]);
+    expect(plain[tpu]).toBe(1);
   });
 });
 

@@ -51,11 +51,12 @@ export class PredictionEngine {
   features(inputs: readonly FeatureInput[]): Float32Array {
     const { mean, std } = this.parts.manifest;
     const m = Float64Array.from({ length: FEATURE_COUNT }, (_, j) => mean[j] ?? 0);
-    const sd = Float64Array.from({ length: FEATURE_COUNT }, (_, j) => std[j] || 1);
+    // std 0: the feature never varied in training; it is held at its training value (standardized 0).
+    const sd = Float64Array.from({ length: FEATURE_COUNT }, (_, j) => std[j] ?? 1);
     const out = new Float32Array(inputs.length * FEATURE_COUNT);
     for (let r = 0, o = 0; r < inputs.length; r++, o += FEATURE_COUNT) {
       featurizeInto(inputs[r]!, out, o);
-      for (let j = 0; j < FEATURE_COUNT; j++) out[o + j] = (out[o + j]! - m[j]!) / sd[j]!;
+      for (let j = 0; j < FEATURE_COUNT; j++) out[o + j] = sd[j] === 0 ? 0 : (out[o + j]! - m[j]!) / sd[j]!;
     }
     return out;
   }

@@ -45,7 +45,11 @@ export interface EfficiencyModel {
 export interface Manifest {
   featureVersion: number;
   featureNames: string[];
-  /** Standardization: x' = (x − mean) / std. */
+  /**
+   * Standardization: x' = (x − mean) / std. std 0 marks a feature that never varied in training (a device kind,
+   * vendor or runtime absent from the data): x' = 0 whatever its value, since the network never learned a
+   * weight for it and switching it on would only add its untrained first-layer weights.
+   */
   mean: number[];
   std: number[];
   quantiles: [number, number, number];
