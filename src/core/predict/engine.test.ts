@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { HardwareRow, MeasurementRow, Metric, ModelRow } from '../catalog/schema.ts';
-import { A100, BERT_BASE, H100, LLAMA2_7B, RESNET50, V100, XEON } from '../roofline/fixtures.test-util.ts';
+import {
+  A100,
+  BERT_BASE,
+  H100,
+  LLAMA2_7B,
+  measurementRow,
+  RESNET50,
+  V100,
+  XEON,
+} from '../roofline/fixtures.test-util.ts';
 import { rooflineEstimate } from '../roofline/estimate.ts';
 import { buildReferences, PredictionEngine } from './engine.ts';
 import { FEATURE_COUNT, FEATURE_NAMES, FEATURE_VERSION } from './featurize.ts';
@@ -68,29 +77,7 @@ describe('fallback chain', () => {
   });
 
   it('uses the same model measured on another device when one exists (transfer)', async () => {
-    const row: MeasurementRow = {
-      source_id: 't',
-      source_file: 't/x.csv',
-      source_row: 1,
-      hardware_id: V100.id,
-      n_devices: 1,
-      model_id: RESNET50.id,
-      mode: 'inference',
-      scenario: null,
-      precision: 'fp16',
-      batch_size: 32,
-      seq_len: null,
-      prompt_tokens: null,
-      gen_tokens: null,
-      image_size: null,
-      metric: 'throughput',
-      value: 1000,
-      unit: 'items/s',
-      runtime: null,
-      date: null,
-      provenance: 'measured',
-      flags: '',
-    };
+    const row = measurementRow({ hardware_id: V100.id, model_id: RESNET50.id });
     const { observations } = observe(
       [row],
       new Map([[V100.id, V100]]),

@@ -1,31 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { MeasurementRow } from '../catalog/schema.ts';
+import { measurementRow } from '../roofline/fixtures.test-util.ts';
 import { ReferenceIndex, type Reference, type ReferenceQuery } from './references.ts';
 
-const row = (over: Partial<MeasurementRow>): MeasurementRow => ({
-  source_id: 't',
-  source_file: 't/x.csv',
-  source_row: 1,
-  hardware_id: 'a100',
-  n_devices: 1,
-  model_id: 'resnet50',
-  mode: 'inference',
-  scenario: null,
-  precision: 'fp16',
-  batch_size: 32,
-  seq_len: null,
-  prompt_tokens: null,
-  gen_tokens: null,
-  image_size: null,
-  metric: 'throughput',
-  value: 1000,
-  unit: 'items/s',
-  runtime: 'pytorch',
-  date: null,
-  provenance: 'measured',
-  flags: '',
-  ...over,
-});
+const row = (over: Partial<MeasurementRow>) => measurementRow({ runtime: 'pytorch', ...over });
 
 const ref = (over: Partial<MeasurementRow>, hwVendor = 'nvidia', hwKind = 'gpu'): Reference => ({
   row: row(over),

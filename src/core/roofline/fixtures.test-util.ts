@@ -1,5 +1,5 @@
 /** Hand-written catalog rows for unit tests (public vendor figures, rounded). */
-import type { HardwareRow } from '../catalog/schema.ts';
+import type { HardwareRow, MeasurementRow } from '../catalog/schema.ts';
 import type { ModelArch } from './workload.ts';
 
 const hwBase: HardwareRow = {
@@ -181,3 +181,29 @@ export const RESNET50: ModelArch = {
   image_size: 224,
   gflops_per_sample: 8.2,
 };
+
+/** A measured benchmark row (ResNet-50 on an A100, fp16, batch 32, 1000 items/s) with fields overridden. */
+export const measurementRow = (over: Partial<MeasurementRow> = {}): MeasurementRow => ({
+  source_id: 't',
+  source_file: 't/x.csv',
+  source_row: 1,
+  hardware_id: 'a100',
+  n_devices: 1,
+  model_id: 'resnet50',
+  mode: 'inference',
+  scenario: null,
+  precision: 'fp16',
+  batch_size: 32,
+  seq_len: null,
+  prompt_tokens: null,
+  gen_tokens: null,
+  image_size: null,
+  metric: 'throughput',
+  value: 1000,
+  unit: 'items/s',
+  runtime: null,
+  date: null,
+  provenance: 'measured',
+  flags: '',
+  ...over,
+});

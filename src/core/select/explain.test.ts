@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MeasurementRow } from '../catalog/schema.ts';
 import { rooflineEstimate } from '../roofline/estimate.ts';
-import { A100, H100, LLAMA2_7B, RESNET50, V100 } from '../roofline/fixtures.test-util.ts';
+import { A100, H100, LLAMA2_7B, measurementRow, RESNET50, V100 } from '../roofline/fixtures.test-util.ts';
 import type { Workload } from '../roofline/workload.ts';
 import { boundSentence, compareSentence, confidenceSentence, explainRanking } from './explain.ts';
 import { fakePredictions } from './fixtures.test-util.ts';
@@ -103,30 +103,19 @@ describe('what would change the answer', () => {
 });
 
 describe('confidence', () => {
-  const row = (over: Partial<MeasurementRow>): MeasurementRow => ({
-    source_id: 's',
-    source_file: 'f',
-    source_row: 1,
-    hardware_id: 'h100',
-    n_devices: 1,
-    model_id: 'llama-2-7b',
-    mode: 'inference',
-    scenario: null,
-    precision: 'fp16',
-    batch_size: 1,
-    seq_len: null,
-    prompt_tokens: null,
-    gen_tokens: 128,
-    image_size: null,
-    metric: 'decode_tokens_s',
-    value: 170,
-    unit: 'tokens/s',
-    runtime: null,
-    date: null,
-    provenance: 'measured',
-    flags: '',
-    ...over,
-  });
+  const row = (over: Partial<MeasurementRow>) =>
+    measurementRow({
+      source_id: 's',
+      source_file: 'f',
+      hardware_id: 'h100',
+      model_id: 'llama-2-7b',
+      batch_size: 1,
+      gen_tokens: 128,
+      metric: 'decode_tokens_s',
+      value: 170,
+      unit: 'tokens/s',
+      ...over,
+    });
   const r = ranked(
     { workload: { ...decode }, candidates: [H100], precision: 'fp16', objective: 'throughput' },
     { h100: { throughput: 180, latency_ms: 700 } },
