@@ -8,8 +8,7 @@
 import type { HardwareRow } from '../catalog/schema.ts';
 import { rooflineEstimate } from '../roofline/estimate.ts';
 import { isGenerative, type ModelArch, type Workload } from '../roofline/workload.ts';
-import { labModel, labModelRow } from './lab-models.ts';
-import { BROWSER_DEVICE_IDS, deviceBackend } from './profile.ts';
+import { runQuery } from './report.ts';
 import type { RunTiming } from './types.ts';
 
 export type OpClass = 'conv' | 'transformer';
@@ -47,26 +46,13 @@ export function labEfficiencies(
 ): LabEfficiency[] {
   const out: LabEfficiency[] = [];
   for (const t of timings) {
-    const lab = labModel(t.modelId);
-    const hw = devices.find((d) => d.id === BROWSER_DEVICE_IDS[deviceBackend(t.backend)]);
-    if (!lab || !hw || !(t.medianMs > 0)) continue;
-    const model = labModelRow(lab);
-    const cls = opClass(model);
-    const c = lab.config;
-    const bound = boundMs(
-      {
-        model,
-        mode: 'inference',
-        batch: t.batch,
-        precision: 'fp32',
-        nDevices: 1,
-        ...(c.kind === 'cnn' ? { imageSize: c.image } : { seqLen: c.seq }),
-      },
-      hw,
-    );
+    const q = runQuery(t, devices);
+    if (!q || !(t.medianMs > 0)) continue;
+    const cls = opClass(q.model);
+    const bound = boundMs(q.workload, q.hw);
     if (cls && bound !== null)
       out.push({
-        deviceId: hw.id,
+        deviceId: q.hw.id,
         opClass: cls,
         modelId: t.modelId,
         batch: t.batch,
