@@ -37,6 +37,7 @@ function device(id: string, name: string): HardwareRow {
     fp32_tflops: null,
     tf32_tflops: null,
     fp16_tflops: null,
+    fp16_acc32_tflops: null,
     bf16_tflops: null,
     fp8_tflops: null,
     fp4_tflops: null,

@@ -324,6 +324,7 @@ export function cpuRows(): HardwareRow[] {
       fp32_tflops: Math.round(fp32 * 1000) / 1000,
       tf32_tflops: null,
       fp16_tflops: null,
+      fp16_acc32_tflops: null,
       bf16_tflops: bf16,
       fp8_tflops: null,
       fp4_tflops: null,

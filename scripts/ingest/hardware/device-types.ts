@@ -7,6 +7,7 @@ export type Field =
   | 'fp32_tflops'
   | 'tf32_tflops'
   | 'fp16_tflops'
+  | 'fp16_acc32_tflops'
   | 'bf16_tflops'
   | 'fp8_tflops'
   | 'fp4_tflops'

@@ -5,7 +5,7 @@ import { SPEC_DIRS, type RawSpecs, type SpecField, type SpecRow, type SpecSource
 
 type Src = SpecSource;
 
-const PRIORITY: Record<Exclude<Field, 'bf16_tflops'>, [Src, SpecField][]> = {
+const PRIORITY: Record<Exclude<Field, 'bf16_tflops' | 'fp16_acc32_tflops'>, [Src, SpecField][]> = {
   memory_gb: [
     ['epoch', 'memory_gb'],
     ['hf', 'memory_gb'],
@@ -101,7 +101,7 @@ export function mergeDevice(def: DeviceDef, specs: RawSpecs): Merged {
 
   for (const f of def.facts ?? []) out.set(f.field, { value: f.value, src: f.source });
   for (const [field, prio] of Object.entries(PRIORITY) as [
-    Exclude<Field, 'bf16_tflops'>,
+    Exclude<Field, 'bf16_tflops' | 'fp16_acc32_tflops'>,
     [Src, SpecField][],
   ][]) {
     if (out.has(field)) continue;
@@ -243,6 +243,7 @@ export function mergeDevice(def: DeviceDef, specs: RawSpecs): Merged {
       fp32_tflops: get('fp32_tflops'),
       tf32_tflops: get('tf32_tflops'),
       fp16_tflops: get('fp16_tflops'),
+      fp16_acc32_tflops: get('fp16_acc32_tflops'),
       bf16_tflops: get('bf16_tflops'),
       fp8_tflops: get('fp8_tflops'),
       fp4_tflops: get('fp4_tflops'),

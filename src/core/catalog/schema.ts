@@ -33,11 +33,21 @@ export interface HardwareRow {
   /** Micro-architecture or generation, e.g. hopper, blackwell, cdna3, zen4, m2. */
   architecture: string | null;
   release_date: string | null;
+  /**
+   * Memory capacity as the vendor labels it. GPU, SoC and accelerator memory labels are binary: a "24 GB"
+   * card holds 24 GiB (see core/roofline/capacity.ts, the one place that turns this into bytes).
+   */
   memory_gb: number | null;
   mem_bw_gbs: number | null;
   fp32_tflops: number | null;
   tf32_tflops: number | null;
+  /** Dense fp16 tensor peak with fp16 accumulate (the fastest 16-bit path). */
   fp16_tflops: number | null;
+  /**
+   * Dense fp16 tensor peak with fp32 accumulate, where it differs from `fp16_tflops` (GeForce: half rate);
+   * null where both accumulate modes run at the same rate. PyTorch AMP and bf16 accumulate in fp32.
+   */
+  fp16_acc32_tflops: number | null;
   bf16_tflops: number | null;
   fp8_tflops: number | null;
   fp4_tflops: number | null;
@@ -79,6 +89,24 @@ export interface ModelRow {
   image_size: number | null;
   n_experts: number | null;
   experts_per_token: number | null;
+  /** Attention of the KV-caching layers: mha | gqa | mqa | mla; null when unknown or not a transformer. */
+  attention: string | null;
+  /** Per-head dimension where it is not hidden / heads (Gemma, Qwen3, GPT-OSS). */
+  head_dim: number | null;
+  /** MLA: the compressed KV latent rank cached per token per layer (DeepSeek-V2/V3: 512). */
+  kv_lora_rank: number | null;
+  /** MLA: the decoupled RoPE key dims cached beside the latent (DeepSeek-V3: 64). */
+  qk_rope_dim: number | null;
+  /** Sliding attention window in tokens; null when every attention layer is global. */
+  sliding_window: number | null;
+  /** Layers that use the sliding window (null with a window: all attention layers). */
+  sliding_layers: number | null;
+  /** Layers that keep a KV cache (hybrid attention/SSM models); null: all layers. */
+  attn_layers: number | null;
+  /** Fixed recurrent state per sequence over all SSM / linear-attention layers, in elements. */
+  ssm_state_elems: number | null;
+  /** KV-cache precision the checkpoint is published with (e.g. fp8 for FP8-KV checkpoints); null: activation precision. */
+  kv_precision: string | null;
   gflops_per_sample: number | null;
   gflops_per_token: number | null;
   source: string;
@@ -126,3 +154,16 @@ export interface SourceRow {
   /** What the source supplies: `measurements`, `hardware`, `models`, or several, comma-separated. */
   kind: string;
 }
+
+/** The KV-cache architecture fields of a model whose config says nothing about them. */
+export const NO_KV_ARCH = {
+  attention: null,
+  head_dim: null,
+  kv_lora_rank: null,
+  qk_rope_dim: null,
+  sliding_window: null,
+  sliding_layers: null,
+  attn_layers: null,
+  ssm_state_elems: null,
+  kv_precision: null,
+} as const satisfies Partial<ModelRow>;

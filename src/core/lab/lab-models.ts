@@ -3,7 +3,7 @@
  * transformer encoder block. Their parameter counts and FLOPs come from the same configs the tfjs adapter
  * builds, so the prediction for "this browser" and the measured run describe the same work.
  */
-import type { ModelRow } from '../catalog/schema.ts';
+import { NO_KV_ARCH, type ModelRow } from '../catalog/schema.ts';
 
 export interface LabCnnConfig {
   kind: 'cnn';
@@ -99,6 +99,7 @@ export function labModelRow(m: LabModel): ModelRow {
     active_params_m: null,
     n_experts: null,
     experts_per_token: null,
+    ...NO_KV_ARCH,
     source: 'rooflight-lab',
     notes: 'Built in the page with tfjs layers (random weights) to time this browser.',
   };

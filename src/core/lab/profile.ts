@@ -120,6 +120,7 @@ function device(
     fp32_tflops: null,
     tf32_tflops: null,
     fp16_tflops: null,
+    fp16_acc32_tflops: null,
     bf16_tflops: null,
     fp8_tflops: null,
     fp4_tflops: null,

@@ -2,7 +2,7 @@
  * Models outside the catalog: described inline (params, layers, hidden…) or by a Hugging Face config.json.
  * Parameters are computed from the architecture when not given.
  */
-import type { ModelRow } from '../catalog/schema.ts';
+import { NO_KV_ARCH, type ModelRow } from '../catalog/schema.ts';
 
 export interface ModelSpec {
   id?: string;
@@ -98,6 +98,8 @@ export function describeModel(s: ModelSpec): ModelRow {
     image_size: s.imageSize ?? null,
     n_experts: s.experts ?? null,
     experts_per_token: s.expertsPerToken ?? null,
+    ...NO_KV_ARCH,
+    head_dim: s.headDim ?? null,
     gflops_per_sample: s.gflopsPerSample ?? null,
     gflops_per_token: null,
     source: 'user',

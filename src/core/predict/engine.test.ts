@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { HardwareRow, MeasurementRow, Metric, ModelRow } from '../catalog/schema.ts';
+import {
+  NO_KV_ARCH,
+  type HardwareRow,
+  type MeasurementRow,
+  type Metric,
+  type ModelRow,
+} from '../catalog/schema.ts';
 import {
   A100,
   BERT_BASE,
@@ -39,6 +45,7 @@ const fixed = (q10: number, q50: number, q90: number): EfficiencyModel => ({
 });
 
 const asModel = (m: typeof RESNET50): ModelRow => ({
+  ...NO_KV_ARCH,
   ...m,
   name: m.id,
   aliases: '',

@@ -16,6 +16,7 @@ const hwBase: HardwareRow = {
   fp32_tflops: null,
   tf32_tflops: null,
   fp16_tflops: null,
+  fp16_acc32_tflops: null,
   bf16_tflops: null,
   fp8_tflops: null,
   fp4_tflops: null,

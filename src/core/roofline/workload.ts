@@ -22,7 +22,20 @@ export type ModelArch = Pick<
   | 'gflops_per_token'
   | 'n_experts'
   | 'experts_per_token'
->;
+> &
+  Partial<Pick<ModelRow, KvArchField>>;
+
+/** What the KV cache depends on beyond heads and layers; optional so described models may leave them out. */
+export type KvArchField =
+  | 'attention'
+  | 'head_dim'
+  | 'kv_lora_rank'
+  | 'qk_rope_dim'
+  | 'sliding_window'
+  | 'sliding_layers'
+  | 'attn_layers'
+  | 'ssm_state_elems'
+  | 'kv_precision';
 
 export type Parallelism = 'data' | 'tensor';
 

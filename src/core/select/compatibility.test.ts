@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ModelRow } from '../catalog/schema.ts';
+import { NO_KV_ARCH, type ModelRow } from '../catalog/schema.ts';
 import { H100, LLAMA2_70B, LLAMA2_7B, V100 } from '../roofline/fixtures.test-util.ts';
 import { compatibilityMatrix, typicalModel, type CompatSnapshot } from './compatibility.ts';
 
 const asRow = (m: typeof LLAMA2_7B): ModelRow => ({
+  ...NO_KV_ARCH,
   ...m,
   name: m.id,
   aliases: '',

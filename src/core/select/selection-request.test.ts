@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ModelRow } from '../catalog/schema.ts';
+import { NO_KV_ARCH, type ModelRow } from '../catalog/schema.ts';
 import { LLAMA2_7B, RESNET50 as RESNET_ARCH } from '../roofline/fixtures.test-util.ts';
 import type { ModelArch } from '../roofline/workload.ts';
 import { DEFAULT_CUSTOM, defaultSelection } from '../share/selection.ts';
@@ -7,7 +7,14 @@ import { H100P, RTX } from './fixtures.test-util.ts';
 import { planRanking } from './rank.ts';
 import { customModelRow, lengthKind, rankRequestFor, selectionModel } from './selection-request.ts';
 
-const row = (m: ModelArch): ModelRow => ({ ...m, name: m.id, aliases: '', source: 'test', notes: null });
+const row = (m: ModelArch): ModelRow => ({
+  ...NO_KV_ARCH,
+  ...m,
+  name: m.id,
+  aliases: '',
+  source: 'test',
+  notes: null,
+});
 const LLAMA = row(LLAMA2_7B);
 const RESNET = row(RESNET_ARCH);
 
