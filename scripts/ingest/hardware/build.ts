@@ -6,7 +6,10 @@ import { APPLE } from './devices-apple.ts';
 import { NVIDIA_CLIENT } from './devices-nvidia-client.ts';
 import { NVIDIA_DATACENTER } from './devices-nvidia-dc.ts';
 import { OTHER_ACCELERATORS } from './devices-other.ts';
+import { PEAK_CORRECTIONS } from './corrections.ts';
+import type { DeviceDef } from './device-types.ts';
 import { mergeDevice } from './merge.ts';
+import { PEAK_FIELDS, type PeakCheck, type PeakCorrection, type PeakField } from './peaks.ts';
 import { loadRawSpecs } from './raw-specs.ts';
 import { hardwareSources } from './sources.ts';
 
@@ -28,18 +31,32 @@ export function isComplete(r: HardwareRow): boolean {
  * Build the hardware catalog from the raw spec folders under rawRoot (shared/data/raw).
  * Deterministic: rows sorted by id, notes in device order.
  */
-export function buildHardware(rawRoot: string): CatalogBuild<HardwareRow> {
+export function buildHardware(
+  rawRoot: string,
+  defs: readonly DeviceDef[] = DEVICE_DEFS,
+  corrections: readonly PeakCorrection[] = PEAK_CORRECTIONS,
+): CatalogBuild<HardwareRow> {
   const specs = loadRawSpecs(rawRoot);
   const rows: HardwareRow[] = [];
   const notes: string[] = [];
   const counts = new Map<string, number>();
   const bump = (id: string) => counts.set(id, (counts.get(id) ?? 0) + 1);
-  for (const def of DEVICE_DEFS) {
-    const m = mergeDevice(def, specs);
+  const checks: PeakCheck[] = [];
+  const filled: string[] = [];
+  for (const def of defs) {
+    const m = mergeDevice(def, specs, corrections);
     rows.push(m.row);
     notes.push(...m.notes);
+    checks.push(...m.checks);
+    if (m.filled.length) filled.push(`${def.id} (${m.filled.join(', ')})`);
     for (const c of m.cited) bump(c);
   }
+  const failed = checks.filter((c) => !c.agrees);
+  if (failed.length > 0)
+    throw new PeakContradiction(
+      failed.map((c) => `${c.device} ${c.field}=${c.value} vs ${c.expected.toFixed(1)} (${c.against})`),
+    );
+  notes.push(...peakSummary(rows, checks, filled, corrections));
   for (const r of cpuRows()) {
     rows.push(r);
     bump('vendor-datasheet');
@@ -53,9 +70,6 @@ export function buildHardware(rawRoot: string): CatalogBuild<HardwareRow> {
   notes.push(
     'cloud_usd_hr = median on-demand per-GPU price_hr over hf-providers cloud_pricing offers (2026-02-23) for the device',
   );
-  notes.push(
-    'bf16_tflops copied from the dense tensor FP16 figure only on architectures with equal BF16/FP16 tensor rates (Ampere+, CDNA2+, TPU, Gaudi, Trainium); null on Volta/Turing/Pascal',
-  );
   const ids = new Set<string>();
   for (const r of rows) {
     if (ids.has(r.id)) throw new Error(`hardware: duplicate id ${r.id}`);
@@ -63,4 +77,52 @@ export function buildHardware(rawRoot: string): CatalogBuild<HardwareRow> {
   }
   rows.sort((a, b) => a.id.localeCompare(b.id));
   return { rows, sources: hardwareSources(counts), notes };
+}
+
+/** The ingest's peaks disagree with a rule or a second source by more than the tolerance, uncorrected. */
+export class PeakContradiction extends Error {
+  constructor(readonly lines: string[]) {
+    super(
+      `hardware: ${lines.length} dense peak(s) disagree by over 10% with a rule or a second source; ` +
+        `record a correction with its reason in scripts/ingest/hardware/corrections.ts:\n  ${lines.join('\n  ')}`,
+    );
+  }
+}
+
+/** Report lines: devices whose every tensor peak was cross-checked, the fills, and each correction. */
+function peakSummary(
+  rows: readonly HardwareRow[],
+  checks: readonly PeakCheck[],
+  filled: readonly string[],
+  corrections: readonly PeakCorrection[],
+): string[] {
+  const checked = new Set<string>();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const confirm = (id: string, f: PeakField) => {
+    checked.add(`${id}:${f}`);
+    const origin = new RegExp(`(?:^|;)${f}=derived:rule \\S+ = [\\d.]+ × (\\w+)`).exec(
+      byId.get(id)?.spec_sources ?? '',
+    );
+    if (origin?.[1] && !checked.has(`${id}:${origin[1]}`)) confirm(id, origin[1] as PeakField);
+  };
+  for (const c of checks.filter((c) => c.agrees)) {
+    confirm(c.device, c.field);
+    if (c.base) confirm(c.device, c.base);
+  }
+  const stated = (r: HardwareRow, f: PeakField) =>
+    r[f] != null && !new RegExp(`(^|;)${f}=derived:rule`).test(r.spec_sources);
+  const withPeaks = rows.filter((r) => r.kind !== 'cpu' && PEAK_FIELDS.some((f) => r[f] != null));
+  const full = withPeaks.filter((r) =>
+    PEAK_FIELDS.every((f) => !stated(r, f) || checked.has(`${r.id}:${f}`)),
+  );
+  return [
+    `peaks: ${full.length} of ${withPeaks.length} accelerators have every stated tensor peak cross-checked; figures derived from a checked one by a ratio rule count as checked (${checks.length} checks against an architecture ratio rule or a second source, tolerance 10%)`,
+    `peaks: filled from architecture ratio rules on ${filled.length} devices: ${filled.join('; ')}`,
+    ...corrections.map(
+      (c) =>
+        `peaks: correction ${c.device} ${c.field}` +
+        (c.value !== undefined ? ` = ${c.value ?? 'none'}` : ` waives ${c.waive ?? ''}`) +
+        ` — ${c.reason}`,
+    ),
+  ];
 }

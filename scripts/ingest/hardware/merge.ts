@@ -1,6 +1,8 @@
 /** Merge the raw spec rows of one curated device into a catalog row, field by field, by source priority. */
 import type { HardwareRow } from '../../../src/core/catalog/schema.ts';
 import type { DeviceDef, Field } from './device-types.ts';
+import { PEAK_CORRECTIONS } from './corrections.ts';
+import { checkPeaks, fillPeaks, type PeakCheck, type PeakCorrection, type Sourced } from './peaks.ts';
 import { SPEC_DIRS, type RawSpecs, type SpecField, type SpecRow, type SpecSource } from './raw-specs.ts';
 
 type Src = SpecSource;
@@ -63,7 +65,6 @@ const PRIORITY: Record<Exclude<Field, 'bf16_tflops' | 'fp16_acc32_tflops'>, [Src
 };
 
 const TENSOR_ARCHS = /^(volta|turing|ampere|ada|hopper|blackwell.*|cdna\d|gaudi\d|tpu-.*|neuron-.*|xe-hpc)$/;
-const BF16_SAME_RATE = /^(ampere|ada|hopper|blackwell.*|cdna[234]|gaudi\d|tpu-.*|neuron-.*|xe-hpc)$/;
 const FP8_ARCHS = /^(ada|hopper|blackwell.*|cdna[34]|gaudi\d|tpu-v[67].*|neuron-v3)$/;
 const FP4_ARCHS = /^(blackwell.*|cdna4)$/;
 const INT4_ARCHS = /^(turing|ampere|ada|tpu-.*)$/;
@@ -84,10 +85,18 @@ export interface Merged {
   row: HardwareRow;
   cited: Set<string>;
   notes: string[];
+  /** Precisions filled from an architecture ratio rule, `field=value`. */
+  filled: string[];
+  /** Every cross-check of a stated peak against a rule or a second source. */
+  checks: PeakCheck[];
 }
 
 /** Build one catalog row from its definition and the raw tables. */
-export function mergeDevice(def: DeviceDef, specs: RawSpecs): Merged {
+export function mergeDevice(
+  def: DeviceDef,
+  specs: RawSpecs,
+  corrections: readonly PeakCorrection[] = PEAK_CORRECTIONS,
+): Merged {
   const rows: Partial<Record<Src, SpecRow>> = {};
   for (const s of ['epoch', 'hf', 'wiki', 'la', 'lv', 'genz', 'metal'] as const) {
     const r = rowOf(specs, s, def[s]);
@@ -99,17 +108,18 @@ export function mergeDevice(def: DeviceDef, specs: RawSpecs): Merged {
   const rejected = (f: Field, s: Src) => def.reject?.some((r) => r.field === f && r.source === s) ?? false;
   const tag = (s: Src, col: string) => `${SPEC_DIRS[s]}:${def[s] ?? ''}:${col}`;
 
+  const alternates = new Map<Field, Sourced[]>();
   for (const f of def.facts ?? []) out.set(f.field, { value: f.value, src: f.source });
   for (const [field, prio] of Object.entries(PRIORITY) as [
     Exclude<Field, 'bf16_tflops' | 'fp16_acc32_tflops'>,
     [Src, SpecField][],
   ][]) {
-    if (out.has(field)) continue;
     for (const [s, sf] of prio) {
       const cell = rows[s]?.[sf];
       if (!cell || rejected(field, s)) continue;
-      out.set(field, { value: cell.value, src: tag(s, cell.column) });
-      break;
+      const v = { value: cell.value, src: tag(s, cell.column) };
+      alternates.set(field, [...(alternates.get(field) ?? []), v]);
+      if (!out.has(field)) out.set(field, v);
     }
   }
 
@@ -172,10 +182,6 @@ export function mergeDevice(def: DeviceDef, specs: RawSpecs): Merged {
     }
   }
 
-  const fp16Final = out.get('fp16_tflops');
-  if (fp16Final && BF16_SAME_RATE.test(arch) && !fp16Final.src.includes('non-tensor')) {
-    out.set('bf16_tflops', { value: fp16Final.value, src: `${fp16Final.src}:bf16 same rate as fp16` });
-  }
   const gate = (f: Field, ok: RegExp, why: string) => {
     const v = out.get(f);
     if (v && !ok.test(arch)) {
@@ -187,6 +193,18 @@ export function mergeDevice(def: DeviceDef, specs: RawSpecs): Merged {
   gate('fp8_tflops', FP8_ARCHS, `${arch} has no FP8`);
   gate('fp4_tflops', FP4_ARCHS, `${arch} has no FP4`);
   gate('int4_tops', INT4_ARCHS, `${arch}: INT4 not a documented dense tensor rate`);
+  const cls = { vendor: def.vendor, architecture: arch, segment: def.segment };
+  for (const c of corrections) {
+    if (c.device !== def.id || c.value === undefined) continue;
+    const before = out.get(c.field);
+    if (c.value === null) out.delete(c.field);
+    else out.set(c.field, { value: c.value, src: `correction:${c.reason}` });
+    notes.push(
+      `${def.id}: corrected ${c.field} ${before?.value ?? 'none'} → ${c.value ?? 'none'} (${c.reason})`,
+    );
+  }
+  const filled = fillPeaks(cls, out);
+  const checks = checkPeaks(def.id, cls, out, alternates, corrections);
   for (const r of def.reject ?? [])
     notes.push(`${def.id}: ignored ${SPEC_DIRS[r.source]} ${r.field} — ${r.why}`);
 
@@ -260,5 +278,7 @@ export function mergeDevice(def: DeviceDef, specs: RawSpecs): Merged {
     },
     cited,
     notes,
+    filled,
+    checks,
   };
 }
