@@ -83,7 +83,7 @@ describe('predict --queries (CSV contract, roofline-only engine)', () => {
     expect(rows.get('fp8-v100')!.error).toMatch(/V100.*no fp8 support/);
     // Decision: a model that needs more devices than n_devices is refused, naming the count needed.
     expect(rows.get('too-big')!.error).toMatch(
-      /does not fit: .* 1 × NVIDIA GeForce RTX 4090 .*needs n_devices ≥ \d+/,
+      /does not fit on 1 × NVIDIA GeForce RTX 4090: .* of weights .* = [\d.]+ GB of 24.5 GB \(24 GB = 25.8 GB.*needs n_devices ≥ \d+/,
     );
     for (const id of ['unknown-model', 'ambiguous-hw', 'fp8-v100', 'too-big'])
       expect(rows.get(id)!.predicted).toBe('');

@@ -122,7 +122,7 @@ describe('predict (single, roofline-only engine)', () => {
       '16',
     ]);
     expect(r.devices[0]!.error).toMatch(
-      /does not fit: .* on 16 × NVIDIA GeForce RTX 4090 .*needs n_devices ≥ \d+/,
+      /does not fit on 16 × NVIDIA GeForce RTX 4090: per device, .* of weights .*needs n_devices ≥ \d+/,
     );
     expect(r.devices[1]!.error).toBeNull();
   });

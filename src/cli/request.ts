@@ -3,6 +3,7 @@ import { normalizePrecision, PRECISIONS } from '../core/catalog/normalize.ts';
 import type { HardwareRow, Metric, Mode, ModelRow } from '../core/catalog/schema.ts';
 import type { Query } from '../core/predict/types.ts';
 import { rooflineEstimate } from '../core/roofline/estimate.ts';
+import { fitSummary } from '../core/roofline/memory.ts';
 import { DEFAULTS, isGenerative, isSequenceModel, type Workload } from '../core/roofline/workload.ts';
 
 /** Defaults for empty cells and absent options (documented in `predict --help`). */
@@ -80,11 +81,10 @@ export function fitError(w: Workload, hw: HardwareRow): string | null {
   const est = rooflineEstimate(w, hw);
   if (!est.ok || est.fit.status !== 'needs-more') return null;
   const need = est.fit.devicesNeeded;
-  const gb = (b: number) => `${(b / 1e9).toFixed(1)} GB`;
-  const what = `${gb(est.memory.total)} on ${w.nDevices} × ${hw.name} (${hw.memory_gb} GB each)`;
+  const what = `on ${w.nDevices} × ${hw.name}: ${fitSummary(est.memory, { ...est.fit, devicesNeeded: w.nDevices }, hw)}`;
   return est.parallelism === 'tensor'
-    ? `does not fit: ${what}; needs n_devices ≥ ${need}`
-    : `does not fit: ${what}; one data-parallel replica would need ${need} devices`;
+    ? `does not fit ${what}; needs n_devices ≥ ${need}`
+    : `does not fit ${what}; one data-parallel replica would need ${need} devices`;
 }
 
 export function queryFor(model: ModelRow, w: Workload, hw: HardwareRow, metric: Metric): Query {

@@ -4,6 +4,7 @@ import { nameKey } from '../../../src/core/catalog/normalize.ts';
 import { buildNameIndex, splitAliases } from '../../../src/core/catalog/resolve.ts';
 import type { CatalogBuild } from '../types.ts';
 import { exists, readCsv } from '../read.ts';
+import { applyAttentionConfigs } from './attention.ts';
 import { TIMM_ALIASES, buildBenchModels, mlperfVariantAliases } from './bench-models.ts';
 import { buildEncoders, buildT5, buildWhisper } from './encoders.ts';
 import { buildLegacy } from './legacy.ts';
@@ -22,7 +23,8 @@ function addAliases(row: ModelRow, extra: readonly string[]): void {
 /** Remove alias keys claimed by several rows: the row owning the key as id/name wins, else the earliest row. */
 function dedupeAliases(rows: ModelRow[], notes: string[]): void {
   const primary = new Map<string, string>();
-  for (const r of rows) for (const k of [nameKey(r.id), nameKey(r.name)]) if (!primary.has(k)) primary.set(k, r.id);
+  for (const r of rows)
+    for (const k of [nameKey(r.id), nameKey(r.name)]) if (!primary.has(k)) primary.set(k, r.id);
   const claimed = new Map<string, string>();
   for (const r of rows) {
     const kept: string[] = [];
@@ -87,6 +89,9 @@ export function buildModels(rawRoot: string = DEFAULT_RAW_ROOT): CatalogBuild<Mo
     seen.add(r.id);
     rows.push(r);
   }
+  const attention = applyAttentionConfigs(rawRoot, rows);
+  rows.push(...attention.added);
+  notes.push(...attention.notes);
   const byId = new Map(rows.map((r) => [r.id, r]));
   for (const [arch, aliases] of Object.entries(TIMM_ALIASES)) {
     const id = timm.archToId.get(arch);
@@ -108,7 +113,9 @@ export function buildModels(rawRoot: string = DEFAULT_RAW_ROOT): CatalogBuild<Mo
   webllmAliases(rawRoot, rows, notes);
   dedupeAliases(rows, notes);
   rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  notes.push("OPT-1.3B (llm-analysis) not catalogued: nameKey drops dots, so 'opt-1.3b' would collide with OPT-13B.");
+  notes.push(
+    "OPT-1.3B (llm-analysis) not catalogued: nameKey drops dots, so 'opt-1.3b' would collide with OPT-13B.",
+  );
   notes.push(
     'gflops_per_token (LLMs, encoders) = 2 × active params, attention-score FLOPs excluded; gflops_per_sample (vision) = 2 × GMACs at image_size.',
   );

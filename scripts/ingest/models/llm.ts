@@ -1,5 +1,6 @@
 /** Decoder LLM rows from a dims spec: computed parameter counts, published totals where a source states them. */
 import type { ModelRow } from '../../../src/core/catalog/schema.ts';
+import { attentionKind, type KvFields } from './kv-fields.ts';
 import { FLOPS_NOTE, decoderParams, makeRow, round, type DecoderDims } from './row.ts';
 
 /** One decoder LLM as a source describes it. */
@@ -15,6 +16,8 @@ export interface LlmSpec {
   /** Published totals (millions) with where they are stated; computed values go in notes. */
   published?: { total: number; active?: number; where: string };
   notes?: readonly string[];
+  /** KV-cache fields the config states beyond the dims (MLA, windows, hybrids); attention kind and head_dim default from the dims. */
+  kv?: Partial<KvFields>;
 }
 
 /** Turn a spec into a row: params from `published` when given, else computed from the dims. */
@@ -31,8 +34,11 @@ export function llmRow(s: LlmSpec): ModelRow {
     );
   } else {
     notes.push(
-      'params computed from dims (attention + MLP' + (moe ? ' × experts + router' : '') + ' + embeddings' +
-        (s.dims.tied ? ', tied head' : ' + LM head') + '; norms/biases ignored)',
+      'params computed from dims (attention + MLP' +
+        (moe ? ' × experts + router' : '') +
+        ' + embeddings' +
+        (s.dims.tied ? ', tied head' : ' + LM head') +
+        '; norms/biases ignored)',
     );
   }
   notes.push(FLOPS_NOTE);
@@ -54,6 +60,9 @@ export function llmRow(s: LlmSpec): ModelRow {
     max_seq: s.maxSeq,
     n_experts: s.dims.experts ?? null,
     experts_per_token: s.dims.expertsPerToken ?? null,
+    attention: attentionKind(s.dims.heads, s.dims.kvHeads),
+    head_dim: s.dims.headDim ?? null,
+    ...s.kv,
     gflops_per_token: round(2 * ((active ?? total) / 1000), 3),
     source: s.source,
     notes: notes.join('; '),

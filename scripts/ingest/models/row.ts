@@ -99,8 +99,15 @@ export function decoderParams(d: DecoderDims): { total: number; active: number }
 }
 
 /** Encoder (BERT-style) parameter count in millions: layers × (4h² + 2h·ffn) + (vocab + positions) × h. */
-export function encoderParams(layers: number, hidden: number, ffn: number, vocab: number, positions: number): number {
+export function encoderParams(
+  layers: number,
+  hidden: number,
+  ffn: number,
+  vocab: number,
+  positions: number,
+): number {
   return (layers * (4 * hidden * hidden + 2 * hidden * ffn) + (vocab + positions) * hidden) / 1e6;
 }
 
-export const FLOPS_NOTE = 'gflops_per_token = 2 × (active) params; excludes attention-score FLOPs that grow with context';
+export const FLOPS_NOTE =
+  'gflops_per_token = 2 × (active) params; excludes attention-score FLOPs that grow with context';

@@ -42,7 +42,8 @@ function readBench(rawRoot: string): Map<string, Map<number, BenchStat>> {
       const size = num(r['infer_img_size']);
       const params = num(r['param_count']);
       const gmacs = num(r['infer_gmacs']);
-      if (model === '' || model.startsWith('test_') || size == null || params == null || gmacs == null) continue;
+      if (model === '' || model.startsWith('test_') || size == null || params == null || gmacs == null)
+        continue;
       let bySize = out.get(model);
       if (!bySize) out.set(model, (bySize = new Map()));
       if (!bySize.has(size)) bySize.set(size, { params, gmacs, file: file.replace('timm/', '') });
@@ -80,7 +81,14 @@ function kindOf(arch: string): { family: string; architecture: string } {
   return { family, architecture: vitLike.test(arch) ? 'vit' : 'cnn' };
 }
 
-function buildRow(name: string, arch: string, size: number, stat: BenchStat, extraNotes: string[], aliases: string[]): ModelRow {
+function buildRow(
+  name: string,
+  arch: string,
+  size: number,
+  stat: BenchStat,
+  extraNotes: string[],
+  aliases: string[],
+): ModelRow {
   const { family, architecture } = kindOf(arch);
   return makeRow({
     id: name.toLowerCase(),
@@ -131,7 +139,16 @@ export function buildTimm(rawRoot: string): TimmBuild {
       const stat = bySize.get(primary) as BenchStat;
       const others = [...bySize.keys()].filter((s) => s !== primary).sort((a, b) => a - b);
       const extra = others.length > 0 ? [`also benchmarked at ${others.join('/')} px`] : [];
-      rows.push(buildRow(arch, arch, primary, stat, ['architecture without an ImageNet-1k tag in results-imagenet', ...extra], []));
+      rows.push(
+        buildRow(
+          arch,
+          arch,
+          primary,
+          stat,
+          ['architecture without an ImageNet-1k tag in results-imagenet', ...extra],
+          [],
+        ),
+      );
       archToId.set(arch, arch.toLowerCase());
       continue;
     }
@@ -149,7 +166,8 @@ export function buildTimm(rawRoot: string): TimmBuild {
       const extra: string[] = [];
       const statSize = bySize.has(size) ? size : primary;
       if (statSize !== size) extra.push(`evaluated at ${size}px; figures at ${statSize}px`);
-      if (t.sizes.length > 1) extra.push(`results-imagenet also evaluates at ${t.sizes.filter((s) => s !== size).join('/')} px`);
+      if (t.sizes.length > 1)
+        extra.push(`results-imagenet also evaluates at ${t.sizes.filter((s) => s !== size).join('/')} px`);
       if (t.params != null && Math.abs(t.params - stat.params) > 0.01 * stat.params) {
         paramMismatch++;
         extra.push(`results-imagenet param_count ${t.params}M differs; benchmark value kept`);
@@ -163,7 +181,10 @@ export function buildTimm(rawRoot: string): TimmBuild {
   notes.push(
     `timm: ${rows.length} rows from ${bench.size} benchmarked architectures (test_* toy models skipped) and ${variants.size} results-imagenet tags; duplicate (model, size) rows across files resolved by file priority (newest PyTorch first).`,
   );
-  if (paramMismatch > 0) notes.push(`timm: ${paramMismatch} tags whose results-imagenet param_count differs >1% from the benchmark; benchmark kept.`);
+  if (paramMismatch > 0)
+    notes.push(
+      `timm: ${paramMismatch} tags whose results-imagenet param_count differs >1% from the benchmark; benchmark kept.`,
+    );
   if (noBench > 0) notes.push(`timm: ${noBench} results-imagenet tags without any benchmark row skipped.`);
   return { rows, archToId, notes };
 }
@@ -185,7 +206,10 @@ const LEGACY_RULES: [RegExp, string][] = [
  * Pre-tag timm names in the training benchmark (`tv_resnet50`, `gluon_resnet50_v1b`, `tf_efficientnet_b0_ns` …) mapped
  * to their current tag by timm's renaming convention, kept only when that tag is catalogued with the same params.
  */
-export function timmLegacyAliases(rawRoot: string, rows: readonly ModelRow[]): { aliases: Map<string, string[]>; unmapped: string[] } {
+export function timmLegacyAliases(
+  rawRoot: string,
+  rows: readonly ModelRow[],
+): { aliases: Map<string, string[]>; unmapped: string[] } {
   const file = 'timm/benchmark-train-amp-nchw-pt112-cu113-rtx3090.csv';
   const aliases = new Map<string, string[]>();
   const unmapped: string[] = [];

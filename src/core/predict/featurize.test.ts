@@ -56,10 +56,12 @@ describe('featurize', () => {
     expect(f[FEATURE_NAMES.indexOf('f16_acc32_half_rate')]).toBe(0);
   });
 
-  it('flags the half-rate fp32-accumulate tensor path of GeForce parts since Turing, at 16-bit only', () => {
+  it('flags the half-rate fp32-accumulate tensor path of GeForce parts since Turing, where the bound used fp16 accumulate', () => {
     const geforce = { vendor: 'NVIDIA', kind: 'gpu' as const, segment: 'consumer', architecture: 'ada' };
     expect(halfRateAcc32(geforce, 'fp16')).toBe(true);
-    expect(halfRateAcc32(geforce, 'bf16')).toBe(true);
+    // bf16 and AMP bounds already use the catalog's fp32-accumulate peak.
+    expect(halfRateAcc32(geforce, 'bf16')).toBe(false);
+    expect(halfRateAcc32(geforce, 'fp16-acc32')).toBe(false);
     expect(halfRateAcc32(geforce, 'fp32')).toBe(false);
     expect(halfRateAcc32({ ...geforce, segment: 'laptop', architecture: 'turing' }, 'fp16')).toBe(true);
     expect(halfRateAcc32({ ...geforce, segment: 'workstation' }, 'fp16')).toBe(false);

@@ -18,7 +18,7 @@ const oneHot = <T extends string>(prefix: string, values: readonly T[]) =>
  * measured only at fp16 elsewhere (timm on a new GPU) got an unlearned efficiency, 50× off.
  */
 const COMPUTE = ['fp32', 'tf32', 'f16', 'fp8', 'fp4', 'int8', 'int4'] as const;
-const computeFeature = (c: string) => (c === 'fp16' || c === 'bf16' ? 'f16' : c);
+const computeFeature = (c: string) => (c === 'fp16' || c === 'fp16-acc32' || c === 'bf16' ? 'f16' : c);
 const KINDS = ['gpu', 'cpu', 'soc-gpu', 'npu', 'tpu', 'browser'] as const;
 const VENDORS = ['nvidia', 'amd', 'intel', 'apple', 'google', 'other'] as const;
 const PHASES = ['forward', 'train-step', 'prefill', 'decode'] as const;
@@ -194,8 +194,8 @@ export function halfRateAcc32(
   hw: Pick<HardwareRow, 'vendor' | 'kind' | 'segment' | 'architecture'>,
   compute: string,
 ): boolean {
-  if (computeFeature(compute) !== 'f16' || hw.kind !== 'gpu' || hw.vendor.toLowerCase() !== 'nvidia')
-    return false;
+  // bf16 and AMP (fp16-acc32) bounds already use the fp32-accumulate peak; only the fp16 bound may be 2× high.
+  if (compute !== 'fp16' || hw.kind !== 'gpu' || hw.vendor.toLowerCase() !== 'nvidia') return false;
   const seg = segmentClass(hw.segment);
   if (seg !== 'consumer' && seg !== 'laptop') return false;
   const arch = (hw.architecture ?? '').toLowerCase();

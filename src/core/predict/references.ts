@@ -21,7 +21,9 @@ const precisionClass = (p: string) => {
   const info = precisionInfo(p);
   if (!info) return p;
   if (info.weightOnly) return `w${Math.round(info.weightBits)}`;
-  return info.compute.some((c) => c === 'fp16' || c === 'bf16') ? 'f16' : info.compute.join('/');
+  return info.compute.some((c) => c === 'fp16' || c === 'fp16-acc32' || c === 'bf16')
+    ? 'f16'
+    : info.compute.join('/');
 };
 
 const refKey = (modelId: string, metric: Metric, mode: string, precision: string) =>

@@ -1,4 +1,5 @@
 /** FLOPs and bytes moved per phase of a workload (per whole batch, before any split across devices). */
+import { bitsPerWeight } from '../catalog/normalize.ts';
 import type { PrecisionInfo } from './precision.ts';
 import { DEFAULTS, isGenerative, type ModelArch, type Workload } from './workload.ts';
 
@@ -29,14 +30,69 @@ export function activeParams(m: ModelArch): number | null {
   return p === null ? null : p * M;
 }
 
+/** Per-head dimension: the catalog's head_dim where the config states one, else hidden / heads. */
 export const headDim = (m: ModelArch): number | null =>
-  m.hidden !== null && m.heads ? m.hidden / m.heads : null;
+  m.head_dim ?? (m.hidden !== null && m.heads ? m.hidden / m.heads : null);
 
-/** KV-cache bytes per token per sequence (all layers, K and V). */
-export function kvBytesPerToken(m: ModelArch, p: PrecisionInfo): number {
-  const hd = headDim(m);
-  if (m.layers === null || hd === null) return 0;
-  return 2 * m.layers * (m.kv_heads ?? m.heads ?? 0) * hd * p.kvBytes;
+export class CostError extends Error {}
+
+/** How a model's layers keep state across tokens; see kvCacheBytes. */
+export interface KvLayout {
+  /** Elements cached per token by one attention layer: 2 × kv_heads × head_dim, or MLA's kv_lora_rank + qk_rope_dim. */
+  elemsPerToken: number;
+  /** Attention layers caching every token of the context. */
+  globalLayers: number;
+  /** Attention layers caching at most `window` tokens. */
+  windowLayers: number;
+  window: number;
+  /** Fixed recurrent state per sequence over all SSM / linear-attention layers, in elements. */
+  stateElems: number;
+}
+
+/** The KV layout of a model from its catalog fields (attention layers of hybrids, windows, MLA latent, SSM state). */
+export function kvLayout(m: ModelArch): KvLayout {
+  const attnLayers = m.attn_layers ?? m.layers ?? 0;
+  let elemsPerToken = 0;
+  if (m.kv_lora_rank) elemsPerToken = m.kv_lora_rank + (m.qk_rope_dim ?? 0);
+  else {
+    const hd = headDim(m);
+    if (hd !== null) elemsPerToken = 2 * (m.kv_heads ?? m.heads ?? 0) * hd;
+  }
+  const window = m.sliding_window ?? 0;
+  const windowLayers = window > 0 ? Math.min(attnLayers, m.sliding_layers ?? attnLayers) : 0;
+  return {
+    elemsPerToken,
+    globalLayers: attnLayers - windowLayers,
+    windowLayers,
+    window,
+    stateElems: m.ssm_state_elems ?? 0,
+  };
+}
+
+/**
+ * Bytes per KV-cache element: the workload's KV precision (`kvPrecision`), else the checkpoint's published
+ * KV precision (model.kv_precision), else the activation precision. Throws CostError for an unknown `kvPrecision`.
+ */
+export function kvElementBytes(m: ModelArch, p: PrecisionInfo, kvPrecision?: string): number {
+  if (kvPrecision !== undefined) {
+    const bits = bitsPerWeight(kvPrecision);
+    if (bits === null) throw new CostError(`unknown KV-cache precision "${kvPrecision}"`);
+    return bits / 8;
+  }
+  const published = m.kv_precision ? bitsPerWeight(m.kv_precision) : null;
+  return published === null ? p.kvBytes : published / 8;
+}
+
+/**
+ * KV-cache bytes of ONE sequence holding `ctx` tokens. Global attention layers cache every token
+ * (2 × kv_heads × head_dim elements per layer, or MLA's kv_lora_rank + qk_rope_dim), windowed layers at most
+ * the window; hybrids cache only in their attention layers, and their SSM / linear-attention layers add a fixed
+ * state (at the activation precision) that does not grow with `ctx`.
+ */
+export function kvCacheBytes(m: ModelArch, ctx: number, p: PrecisionInfo, kvPrecision?: string): number {
+  const l = kvLayout(m);
+  const tokens = l.globalLayers * ctx + l.windowLayers * Math.min(ctx, l.window);
+  return l.elemsPerToken * tokens * kvElementBytes(m, p, kvPrecision) + l.stateElems * p.activationBytes;
 }
 
 /** Weights a decode step of `batch` sequences reads: MoE models touch only the experts the batch routes to. */
@@ -60,8 +116,6 @@ function flopsPerToken(m: ModelArch): number | null {
   return m.gflops_per_token === null ? null : m.gflops_per_token * G;
 }
 
-export class CostError extends Error {}
-
 /** Phases of the workload with their FLOPs and bytes. Throws CostError when the model lacks the needed figures. */
 export function workloadCost(w: Workload & { model: ModelArch }, p: PrecisionInfo): PhaseCost[] {
   const m = w.model;
@@ -82,21 +136,21 @@ export function workloadCost(w: Workload & { model: ModelArch }, p: PrecisionInf
     const weightBytes = weightBytesAll * half;
     const S = w.promptTokens ?? DEFAULTS.promptTokens;
     const Gen = w.genTokens ?? DEFAULTS.genTokens;
-    const kvTok = kvBytesPerToken(m, p);
     const prefill: PhaseCost = {
       phase: 'prefill',
       flops: fpt * B * S + 2 * L * B * S * S * d,
-      bytes: weightBytes + kvTok * B * S,
+      bytes: weightBytes + kvCacheBytes(m, S, p, w.kvPrecision) * B,
       weightBytes,
       tpAllReduceBytes: 2 * L * B * S * d * p.activationBytes,
       items: B * S,
     };
+    // A decode step's mean context over the generation; windowed layers read at most their window.
     const ctx = S + Gen / 2;
     const decodeWeights = decodeWeightParams(m, B) * wBytesPerParam * half;
     const decode: PhaseCost = {
       phase: 'decode',
       flops: fpt * B + 4 * L * B * ctx * d,
-      bytes: decodeWeights + kvTok * B * ctx,
+      bytes: decodeWeights + kvCacheBytes(m, ctx, p, w.kvPrecision) * B,
       weightBytes: decodeWeights,
       tpAllReduceBytes: 2 * L * B * d * p.activationBytes,
       items: B,

@@ -1,6 +1,8 @@
 /** Memory footprint of a workload with its breakdown, and whether (and on how many devices) it fits. */
 import type { HardwareRow } from '../catalog/schema.ts';
-import { kvBytesPerToken, totalParams } from './cost.ts';
+import { kvCacheBytes, totalParams } from './cost.ts';
+import { deviceCapacity } from './capacity.ts';
+import { runtimeMemory } from './overhead.ts';
 import type { PrecisionInfo } from './precision.ts';
 import { DEFAULTS, isGenerative, type Workload } from './workload.ts';
 
@@ -10,20 +12,14 @@ export interface MemoryBreakdown {
   activations: number;
   gradients: number;
   optimizer: number;
-  /** Runtime context (CUDA/Metal context, allocator slack) per device. */
+  /** Runtime context and buffers per device (CUDA/Metal context, workspaces, llama.cpp's compute buffer). */
   overhead: number;
   total: number;
+  /** Share of usable memory the runtime keeps back (allocator slack, a serving engine's utilization cap). */
+  reserve: number;
+  /** Which runtime's figures the overhead and reserve follow. */
+  runtimeNote: string;
 }
-
-/** Bytes of runtime context per device by kind: driver context and workspace, measured orders of magnitude. */
-const OVERHEAD_BYTES: Record<string, number> = {
-  gpu: 0.6e9,
-  'soc-gpu': 0.4e9,
-  npu: 0.3e9,
-  tpu: 0.5e9,
-  cpu: 0.15e9,
-  browser: 0.1e9,
-};
 
 /** Transformer training activations per layer (Korthikanti et al. 2022, no recomputation): s·b·h·(34 + 5·a·s/h) bytes at 16 bits. */
 const trainingActivationsPerLayer = (s: number, b: number, h: number, a: number, actBytes: number) =>
@@ -58,7 +54,7 @@ export function memoryFootprint(w: Workload, p: PrecisionInfo, kind: string): Me
         ? (w.promptTokens ?? DEFAULTS.promptTokens)
         : (w.seqLen ?? DEFAULTS.seqLen);
     if (generative && w.mode === 'inference') {
-      kvCache = kvBytesPerToken(m, p) * B * (S + (w.genTokens ?? DEFAULTS.genTokens));
+      kvCache = kvCacheBytes(m, S + (w.genTokens ?? DEFAULTS.genTokens), p, w.kvPrecision) * B;
     }
     if (w.mode === 'training')
       activations = L * trainingActivationsPerLayer(S, B, d, heads, p.activationBytes);
@@ -72,7 +68,8 @@ export function memoryFootprint(w: Workload, p: PrecisionInfo, kind: string): Me
   const training = w.mode === 'training';
   const gradients = training ? params * Math.max(p.weightBits / 8, 2) : 0;
   const optimizer = training ? params * (p.weightBits < 32 ? 12 : 8) : 0;
-  const overhead = OVERHEAD_BYTES[kind] ?? 0.3e9;
+  const rt = runtimeMemory(w, p, kind);
+  const overhead = rt.overheadBytes;
   return {
     weights,
     kvCache,
@@ -81,6 +78,8 @@ export function memoryFootprint(w: Workload, p: PrecisionInfo, kind: string): Me
     optimizer,
     overhead,
     total: weights + kvCache + activations + gradients + optimizer + overhead,
+    reserve: rt.reserve,
+    runtimeNote: rt.note,
   };
 }
 
@@ -100,14 +99,16 @@ export const MAX_DEVICES = 64;
 
 /**
  * Does the footprint fit `nDevices` devices of `hw`? Model state (everything but overhead) is split evenly
- * (tensor/pipeline sharding); each device keeps its own overhead. 5% of capacity is held back for fragmentation.
+ * (tensor/pipeline sharding); each device keeps its own overhead. Capacity is in bytes (vendors' GB labels are
+ * GiB), limited to what a process may use (Apple's GPU working set) less the runtime's reserve.
  */
 export function fit(mem: MemoryBreakdown, hw: HardwareRow, nDevices: number): Fit {
   const shardable = mem.total - mem.overhead;
   const perDevice = shardable / nDevices + mem.overhead;
-  if (hw.memory_gb === null)
+  const cap = deviceCapacity(hw);
+  if (cap === null)
     return { status: 'fits', devicesNeeded: nDevices, perDeviceBytes: perDevice, capacityBytes: null };
-  const capacity = hw.memory_gb * 1e9 * 0.95;
+  const capacity = cap.usableBytes * (1 - mem.reserve);
   if (perDevice <= capacity)
     return { status: 'fits', devicesNeeded: nDevices, perDeviceBytes: perDevice, capacityBytes: capacity };
   const usable = capacity - mem.overhead;
@@ -124,6 +125,32 @@ export function fit(mem: MemoryBreakdown, hw: HardwareRow, nDevices: number): Fi
     devicesNeeded: null,
     perDeviceBytes: perDevice,
     capacityBytes: capacity,
-    reason: `needs ${(shardable / 1e9).toFixed(1)} GB of model state, more than ${MAX_DEVICES} × ${hw.memory_gb} GB`,
+    reason: `needs ${gb(shardable)} of model state, more than ${MAX_DEVICES} × ${gb(capacity)} usable`,
   };
+}
+
+const gb = (bytes: number) => `${(bytes / 1e9).toFixed(1)} GB`;
+
+/**
+ * The fit in words, bytes against bytes: "16.1 GB of weights + 0.1 GB KV + 0.6 GB overhead = 16.8 GB of
+ * 17.2 GB", with the limit that applies (Apple's working set, the runtime's reserve) and how to raise it.
+ */
+export function fitSummary(mem: MemoryBreakdown, f: Fit, hw: HardwareRow): string {
+  const n = f.devicesNeeded ?? 1;
+  const per = (b: number) => (n > 1 ? b / n : b);
+  const parts = [`${n > 1 ? 'per device, ' : ''}${gb(per(mem.weights))} of weights`];
+  if (mem.kvCache > 0) parts.push(`${gb(per(mem.kvCache))} KV`);
+  if (mem.activations > 0) parts.push(`${gb(per(mem.activations))} activations`);
+  if (mem.gradients + mem.optimizer > 0)
+    parts.push(`${gb(per(mem.gradients + mem.optimizer))} gradients and optimizer`);
+  parts.push(`${gb(mem.overhead)} overhead`);
+  const cap = deviceCapacity(hw);
+  if (!cap) return `${parts.join(' + ')} = ${gb(f.perDeviceBytes)}; capacity unknown`;
+  const limits: string[] = [];
+  if (cap.limit)
+    limits.push(`${gb(cap.usableBytes)} usable: ${cap.limit}; ${cap.raise ?? ''}`.replace(/; $/, ''));
+  if (mem.reserve > 0) limits.push(`${Math.round(mem.reserve * 100)}% kept back by the runtime`);
+  const of = f.capacityBytes === null ? '' : ` of ${gb(f.capacityBytes)}`;
+  const label = `${hw.memory_gb} GB = ${gb(cap.bytes)}`;
+  return `${parts.join(' + ')} = ${gb(f.perDeviceBytes)}${of} (${label}${limits.length ? `; ${limits.join('; ')}` : ''})`;
 }

@@ -3,7 +3,7 @@ import type { HardwareRow } from '../catalog/schema.ts';
 import { bitsPerWeight, isGgufKind } from '../catalog/normalize.ts';
 
 /** The peak-FLOPS column a precision computes at. */
-export type ComputeClass = 'fp32' | 'tf32' | 'fp16' | 'bf16' | 'fp8' | 'fp4' | 'int8' | 'int4';
+export type ComputeClass = 'fp32' | 'tf32' | 'fp16' | 'fp16-acc32' | 'bf16' | 'fp8' | 'fp4' | 'int8' | 'int4';
 
 export interface PrecisionInfo {
   readonly id: string;
@@ -59,10 +59,12 @@ function parsePrecision(precision: string): PrecisionInfo | null {
     case 'tf32':
       return mk(4, ['tf32']);
     case 'fp16':
-    case 'mixed':
       // Where half-precision math is slow (Pascal consumer parts: 1/64 rate), frameworks compute fp16 tensors
       // in fp32 units, so the fp32 path is allowed too and the bound takes the faster.
       return mk(2, ['fp16', 'fp32']);
+    case 'mixed':
+      // PyTorch AMP: fp16 inputs, fp32 accumulate (half rate on GeForce).
+      return mk(2, ['fp16-acc32', 'fp32']);
     case 'bf16':
     case 'mixed-bf16':
       return mk(2, ['bf16']);
@@ -105,6 +107,8 @@ export function peakTflops(hw: HardwareRow, compute: ComputeClass): number | nul
       return hw.tf32_tflops;
     case 'fp16':
       return hw.fp16_tflops ?? (cpu && !browser ? fp32 : null);
+    case 'fp16-acc32':
+      return hw.fp16_acc32_tflops ?? hw.fp16_tflops ?? (cpu && !browser ? fp32 : null);
     case 'bf16':
       if (hw.bf16_tflops !== null) return hw.bf16_tflops;
       if (browser) return null;
@@ -123,8 +127,12 @@ export function peakTflops(hw: HardwareRow, compute: ComputeClass): number | nul
 
 export type Support = { ok: true; compute: ComputeClass; peakTflops: number } | { ok: false; reason: string };
 
-/** Can `hw` run `precision`, and at which peak? The fastest allowed compute path the device has wins. */
-export function precisionSupport(hw: HardwareRow, precision: string): Support {
+/**
+ * Can `hw` run `precision`, and at which peak? The fastest allowed compute path the device has wins. With
+ * `fp32Accumulate` (PyTorch and other frameworks whose GEMMs accumulate 16-bit inputs in fp32), fp16 runs on
+ * the fp32-accumulate path.
+ */
+export function precisionSupport(hw: HardwareRow, precision: string, fp32Accumulate = false): Support {
   const info = precisionInfo(precision);
   if (!info) return { ok: false, reason: `unknown precision "${precision}"` };
   if (hw.kind === 'browser' && info.activationBytes === 2 && !info.weightOnly && hw.fp16_tflops === null)
@@ -133,7 +141,8 @@ export function precisionSupport(hw: HardwareRow, precision: string): Support {
       reason: `${hw.name} has no half precision: it needs WebGPU's shader-f16 (not measured)`,
     };
   let best: { compute: ComputeClass; peakTflops: number } | null = null;
-  for (const c of info.compute) {
+  for (const c0 of info.compute) {
+    const c = fp32Accumulate && c0 === 'fp16' ? 'fp16-acc32' : c0;
     const p = peakTflops(hw, c);
     if (p !== null && p > 0 && (best === null || p > best.peakTflops)) best = { compute: c, peakTflops: p };
   }

@@ -44,6 +44,13 @@ export interface Workload {
   mode: Mode;
   batch: number;
   precision: string;
+  /** KV-cache precision when it differs from the activations' (e.g. fp8 KV cache); default: the model's kv_precision, else the activation precision. */
+  kvPrecision?: string;
+  /**
+   * The software stack as a runtime class id (`pytorch`, `pytorch-compile`, `tensorrt-llm`, `vllm`,
+   * `llama.cpp-cuda`, …); absent: the typical runtime for the precision (GGUF → llama.cpp).
+   */
+  runtime?: string;
   nDevices: number;
   /** How several devices split the work; default: tensor for LLM inference that needs it, else data. */
   parallelism?: Parallelism;

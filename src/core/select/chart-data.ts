@@ -4,6 +4,7 @@
  */
 import type { HardwareRow } from '../catalog/schema.ts';
 import type { PhaseBound } from '../roofline/bound.ts';
+import { usableGb } from '../roofline/capacity.ts';
 import type { MemoryBreakdown } from '../roofline/memory.ts';
 import { precisionSupport } from '../roofline/precision.ts';
 import type { Objective, RankedRow } from './rank.ts';
@@ -175,7 +176,7 @@ export function memoryBarsFromRanking(rows: readonly RankedRow[]): MemoryBar[] {
       id: r.hardware.id,
       label: r.hardware.name,
       memory: r.estimate.memory,
-      capacityGb: r.hardware.memory_gb,
+      capacityGb: usableGb(r.hardware),
     })),
   );
 }

@@ -134,7 +134,7 @@ describe('rankHardware constraints', () => {
     expect(excl(r, 'a100')!.reason).toMatch(/no fp8 support/);
     const big = rank({ workload: { ...llm, model: LLAMA2_70B }, constraints: { maxDevices: 4 } });
     expect(excl(big, 'v100')).toMatchObject({ code: 'does-not-fit' });
-    expect(excl(big, 'v100')!.reason).toMatch(/needs 10 × 16 GB devices.*more than the 4 allowed/);
+    expect(excl(big, 'v100')!.reason).toMatch(/needs 9 × 16 GB devices.*more than the 4 allowed/);
     const h = big.ranked.find((x) => x.hardware.id === 'h100')!;
     expect(h).toMatchObject({ devicesNeeded: 2, fit: 'needs-devices', fitLabel: 'needs 2 devices' });
     expect(h.cost.purchaseUsd).toBe(60000);
