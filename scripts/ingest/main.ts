@@ -8,7 +8,13 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SNAPSHOT_TABLES } from '../../src/core/catalog/columns.ts';
-import { buildNameIndex, HARDWARE_PREFIXES } from '../../src/core/catalog/resolve.ts';
+import { hardwareLookup, modelLookup, type Lookup } from '../../src/core/catalog/lookup.ts';
+import {
+  buildNameIndex,
+  HARDWARE_PREFIXES,
+  type Named,
+  type NameIndex,
+} from '../../src/core/catalog/resolve.ts';
 import type { MeasurementRow, SourceRow } from '../../src/core/catalog/schema.ts';
 import { assembleMeasurements } from './assemble.ts';
 import { buildHardware } from './hardware/build.ts';
@@ -34,8 +40,8 @@ async function main(): Promise<void> {
 
   const hardware = buildHardware(raw);
   const models = buildModels(raw);
-  const hwIndex = buildNameIndex(hardware.rows, HARDWARE_PREFIXES);
-  const modelIndex = buildNameIndex(models.rows);
+  const hwIndex = withLookup(buildNameIndex(hardware.rows, HARDWARE_PREFIXES), hardwareLookup(hardware.rows));
+  const modelIndex = withLookup(buildNameIndex(models.rows), modelLookup(models.rows));
 
   const measurements: MeasurementRow[] = [];
   const reports: SourceReport[] = [];
@@ -151,3 +157,19 @@ main().catch((e: unknown) => {
   console.error(e instanceof UsageError ? `ingest: ${e.message}` : e);
   process.exit(1);
 });
+
+/**
+ * Exact keys first (every name the tables write as the catalog does), then the CLI's lookup for the rest:
+ * vendor-doc spellings ("LLaMA v3.1 70B"), capacity and form-factor variants ("H200 141GB HBM3").
+ */
+function withLookup<T extends Named>(exact: NameIndex, lookup: Lookup<T>): NameIndex {
+  return {
+    conflicts: exact.conflicts,
+    resolve(raw) {
+      const r = exact.resolve(raw);
+      if (r.kind === 'found') return r;
+      const l = lookup.resolve(raw);
+      return l.ok ? { kind: 'found', id: l.entry.id, via: `lookup:${l.via}` } : r;
+    },
+  };
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createLookup, hardwareLookup, nameTokens } from './lookup.ts';
+import { createLookup, hardwareLookup } from './lookup.ts';
+import { nameTokens } from './normalize.ts';
 
 const HW = [
   { id: 'nvidia-h100-sxm5-80gb', name: 'NVIDIA H100 SXM5 80GB', aliases: 'H100|H100 SXM' },

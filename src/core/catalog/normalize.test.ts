@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { bitsPerWeight, nameKey, normalizePrecision, normalizeValue, slugify } from './normalize.ts';
+import {
+  bitsPerWeight,
+  nameKey,
+  nameTokens,
+  normalizePrecision,
+  normalizeValue,
+  slugify,
+  stripMarks,
+} from './normalize.ts';
 
 describe('normalizePrecision', () => {
   it.each([
@@ -84,5 +92,20 @@ describe('Unsloth XL kinds', () => {
     expect(bitsPerWeight(normalizePrecision('UD-Q2_K_XL')!)).toBe(2.63);
     expect(bitsPerWeight(normalizePrecision('UD-Q6_K_XL')!)).toBe(6.5625);
     expect(bitsPerWeight(normalizePrecision('UD-Q8_K_XL')!)).toBe(8.5);
+  });
+});
+
+describe('stripMarks', () => {
+  it('drops ®, ™, ©, (R), (TM), (C) in any case', () => {
+    expect(stripMarks('Intel(R) Xeon(R) Platinum 8480+')).toBe('Intel Xeon Platinum 8480+');
+    expect(stripMarks('AMD Instinct™ MI300X')).toBe('AMD Instinct MI300X');
+    expect(stripMarks('NVIDIA® H100')).toBe('NVIDIA H100');
+    expect(stripMarks('Ryzen(tm) AI ©')).toBe('Ryzen AI');
+    expect(stripMarks('Apple M1 (7-core GPU)')).toBe('Apple M1 (7-core GPU)');
+  });
+
+  it('makes marked and unmarked names share a key and tokens', () => {
+    expect(nameKey('INTEL(R) XEON(R) PLATINUM 8480+')).toBe(nameKey('Intel Xeon Platinum 8480+'));
+    expect(nameTokens('Intel(R) Arc(TM) 140T GPU')).toEqual(['intel', 'arc', '140t', 'gpu']);
   });
 });

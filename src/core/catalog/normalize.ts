@@ -206,15 +206,46 @@ export function normalizeValue(
   return { value: value * factor, unit };
 }
 
+/** Trademark marks vendors add to names: ®, ™, ©, ℠ and their ASCII spellings (R), (TM), (C), (SM). */
+const MARKS = /[®™©℠]|\((?:r|tm|c|sm)\)/gi;
+
+/** A name without trademark marks: "Intel(R) Xeon(R) Platinum 8480+" → "Intel Xeon Platinum 8480+". */
+export function stripMarks(raw: string): string {
+  return raw.replace(MARKS, ' ').replace(/\s+/g, ' ').trim();
+}
+
 /**
- * A matching key for names as benchmark tables write them: lowercase, `+` kept as `plus`,
- * every other non-alphanumeric run removed. "NVIDIA H100-SXM-80GB" → "nvidiah100sxm80gb".
+ * A matching key for names as benchmark tables write them: trademark marks dropped, lowercase, `+` kept
+ * as `plus`, every other non-alphanumeric run removed. "NVIDIA H100-SXM-80GB" → "nvidiah100sxm80gb".
  */
 export function nameKey(raw: string): string {
-  return raw
+  return stripMarks(raw)
     .toLowerCase()
     .replace(/\+/g, 'plus')
     .replace(/[^a-z0-9]+/g, '');
+}
+
+/** Words after a number that belong to it: "80 GB", "76-Core". */
+const UNIT_WORDS = new Set(['gb', 'g', 'b', 'm', 'core', 'cores', 'c']);
+
+/**
+ * Lowercase word tokens: trademark marks dropped, `+` → `plus`, dots kept inside tokens (`3.1`), a number
+ * joined to its unit ("76-Core" → `76core`, "80 GB" → `80gb`).
+ */
+export function nameTokens(raw: string): string[] {
+  const parts = stripMarks(raw)
+    .toLowerCase()
+    .replace(/\+/g, 'plus')
+    .split(/[^a-z0-9.]+/)
+    .map((t) => t.replace(/^\.+|\.+$/g, ''))
+    .filter((t) => t !== '');
+  const out: string[] = [];
+  for (const t of parts) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && /^\d+$/.test(prev) && UNIT_WORDS.has(t)) out[out.length - 1] = prev + t;
+    else out.push(t);
+  }
+  return out;
 }
 
 /** Slug for ids: lowercase, runs of other characters become `-`, dots kept (e.g. `llama-3.1-8b`). */

@@ -29,6 +29,17 @@ describe('buildNameIndex', () => {
     expect(index.conflicts.get('a100')).toEqual(['nvidia-a100-sxm4-40gb', 'nvidia-a100-sxm4-80gb']);
   });
 
+  it('ignores trademark marks, so the ingest reads vendor-marked names', () => {
+    expect(index.resolve('NVIDIA® H100-SXM-80GB')).toMatchObject({
+      kind: 'found',
+      id: 'nvidia-h100-sxm5-80gb',
+    });
+    expect(index.resolve('NVIDIA(R) GeForce(TM) RTX 4090')).toMatchObject({
+      kind: 'found',
+      id: 'nvidia-rtx-4090',
+    });
+  });
+
   it('reports unknown names with suggestions', () => {
     const r = index.resolve('H100');
     expect(r.kind).toBe('unknown');
