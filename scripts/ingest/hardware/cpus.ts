@@ -1,39 +1,10 @@
 /**
- * CPUs seen in the measurement sources. No raw source has CPU FLOP/s, so the peaks are derived here from
+ * CPUs seen in the measurement sources and current server parts (cpus-server.ts). No raw source has CPU FLOP/s, so the peaks are derived here from
  * vendor datasheet facts: Σ cores × base clock × FP32 FLOP/cycle/core, and channels × MT/s × 8 bytes.
  */
 import type { HardwareRow } from '../../../src/core/catalog/schema.ts';
-
-interface CoreGroup {
-  cores: number;
-  base_ghz: number;
-  /** FP32 FLOP per cycle per core: AVX2 2×FMA 32, AVX-512 2×FMA 64, 128-bit 2×FMA 16. */
-  fp32_per_cycle: number;
-}
-
-/** Datasheet facts for one CPU. */
-export interface CpuFacts {
-  id: string;
-  name: string;
-  vendor: string;
-  segment: string;
-  architecture: string;
-  release_date: string;
-  groups: CoreGroup[];
-  simd: string;
-  mem_channels: number;
-  mem_mts: number;
-  mem_type: string;
-  tdp_w: number;
-  /** AMX (Sapphire Rapids+): BF16 1024 FLOP/cycle/core, INT8 2048 OP/cycle/core. */
-  amx?: boolean;
-  aliases: string[];
-  source: string;
-}
-
-const AVX2 = 32;
-const AVX512 = 64;
-const SSE_2FMA = 16;
+import { AVX2, AVX512, SSE_2FMA, type CpuFacts } from './cpu-facts.ts';
+import { SERVER_CPUS_2024 } from './cpus-server.ts';
 
 export const CPUS: CpuFacts[] = [
   {
@@ -283,6 +254,7 @@ export const CPUS: CpuFacts[] = [
     aliases: ['Ryzen 5 5560U', 'AMD Ryzen 5 5560U with Radeon Graphics'],
     source: 'amd-product-page:Ryzen 5 5560U (6C, 2.3 GHz base, 2ch DDR4-3200, 15 W)',
   },
+  ...SERVER_CPUS_2024,
 ];
 
 const r2 = (x: number): number => Math.round(x * 100) / 100;
@@ -296,7 +268,7 @@ export function cpuRows(): HardwareRow[] {
     const bw = (c.mem_channels * c.mem_mts * 8) / 1000;
     const formula = c.groups.map((g) => `${g.cores}x${g.base_ghz}GHzx${g.fp32_per_cycle}`).join('+');
     const src = [
-      `fp32_tflops=derived:cores*clock*flops_per_cycle ${formula} (${c.source}; ${c.simd})`,
+      `fp32_tflops=derived:cores*clock*flops_per_cycle ${formula} (${c.source}, ${c.simd})`,
       `mem_bw_gbs=derived:channels*MT/s*8B ${c.mem_channels}x${c.mem_mts}x8 (${c.source})`,
       `tdp_w=${c.source}`,
       `cores=${c.source}`,

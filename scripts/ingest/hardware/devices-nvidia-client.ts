@@ -1,17 +1,12 @@
-/** NVIDIA workstation, consumer and laptop GPUs. */
+/** NVIDIA workstation, consumer and laptop GPUs before Blackwell (Blackwell: devices-nvidia-blackwell.ts). */
 import { fact, type DeviceDef, type Fact } from './device-types.ts';
+import { NVIDIA_BLACKWELL_CLIENT } from './devices-nvidia-blackwell.ts';
+import { gf, lp, NV, nvidiaGpu as g, ws } from './nvidia-defs.ts';
 
-const NV = 'vendor-datasheet:nvidia';
 /** Dense tensor peaks derived from a vendor sparse/low-precision headline figure. */
 const dense = (fp16: number, doc: string, derivation: string, extra: Fact[] = []): Fact[] => [
   fact('fp16_tflops', fp16, `derived:${NV} ${doc}: ${derivation}`),
   ...extra,
-];
-/** Blackwell: FP4 sparse AI TOPS -> FP4 dense (/2), FP8 dense (/4), FP16 dense (/8). */
-const fromFp4Sparse = (tops: number, doc: string): Fact[] => [
-  fact('fp16_tflops', tops / 8, `derived:${NV} ${doc}: FP4 sparse ${tops} AI TOPS ÷ 8`),
-  fact('fp8_tflops', tops / 4, `derived:${NV} ${doc}: FP4 sparse ${tops} AI TOPS ÷ 4`),
-  fact('fp4_tflops', tops / 2, `derived:${NV} ${doc}: FP4 sparse ${tops} AI TOPS ÷ 2`),
 ];
 /** Ada RTX workstation: 'Tensor Performance' = effective FP8 TFLOPS with sparsity -> FP8 dense (/2), FP16 dense (/4). */
 const fromAdaFp8Sparse = (tflops: number, doc: string): Fact[] => [
@@ -20,15 +15,6 @@ const fromAdaFp8Sparse = (tflops: number, doc: string): Fact[] => [
 ];
 const ADA_AI_TOPS =
   "Wikipedia 'tensor' cell for RTX Ada workstation cards equals NVIDIA's AI TOPS (FP8 sparse), not FP16";
-const g = (segment: string, d: Omit<DeviceDef, 'vendor' | 'kind' | 'segment'>): DeviceDef => ({
-  vendor: 'NVIDIA',
-  kind: 'gpu',
-  segment,
-  ...d,
-});
-const ws = (d: Omit<DeviceDef, 'vendor' | 'kind' | 'segment'>) => g('workstation', d);
-const gf = (d: Omit<DeviceDef, 'vendor' | 'kind' | 'segment'>) => g('consumer', d);
-const lp = (d: Omit<DeviceDef, 'vendor' | 'kind' | 'segment'>) => g('laptop', d);
 
 export const NVIDIA_CLIENT: DeviceDef[] = [
   gf({
@@ -293,54 +279,6 @@ export const NVIDIA_CLIENT: DeviceDef[] = [
     aliases: ['RTX 6000 Ada'],
     facts: [fact('fp16_tflops', 364.25, `${NV} RTX 6000 Ada datasheet: FP16 tensor 728.5 TFLOPS sparse / 2`)],
   }),
-  ws({
-    id: 'nvidia-rtx-pro-6000-blackwell-ws',
-    name: 'NVIDIA RTX PRO 6000 Blackwell Workstation Edition',
-    architecture: 'blackwell',
-    wiki: 'NVIDIA_GB202_3',
-    aliases: ['RTX PRO 6000 Blackwell', 'RTX PRO 6000 Blackwell Workstation Edition', 'pro6000'],
-    facts: fromFp4Sparse(4000, 'RTX PRO 6000 Blackwell Workstation Edition datasheet'),
-    note: 'RTX PRO 6000 Blackwell Workstation: dense tensor peaks derived from the datasheet 4000 AI TOPS (effective FP4 with sparsity): FP4 dense = /2, FP8 dense = /4, FP16/BF16 dense = /8.',
-  }),
-  ws({
-    id: 'nvidia-rtx-pro-6000-blackwell-max-q',
-    name: 'NVIDIA RTX PRO 6000 Blackwell Max-Q Workstation Edition',
-    architecture: 'blackwell',
-    wiki: 'NVIDIA_GB202_2',
-    aliases: ['RTX PRO 6000 Blackwell Max-Q', 'pro6000maxq', 'RTX PRO 6000 Max-Q'],
-    facts: fromFp4Sparse(3511, 'RTX PRO 6000 Blackwell Max-Q Workstation Edition datasheet'),
-    note: 'RTX PRO 6000 Blackwell Max-Q: dense tensor peaks derived from the datasheet 3511 AI TOPS (effective FP4 with sparsity): FP4 dense = /2, FP8 dense = /4, FP16/BF16 dense = /8.',
-  }),
-  g('datacenter', {
-    id: 'nvidia-rtx-pro-6000-blackwell-server',
-    name: 'NVIDIA RTX PRO 6000 Blackwell Server Edition',
-    architecture: 'blackwell',
-    hf: 'rtx_pro_6000_blackwell_server',
-    wiki: 'NVIDIA_GB202_3',
-    aliases: ['RTX PRO 6000 Blackwell Server Edition', 'RTX PRO 6000 Blackwell Server'],
-    reject: [
-      { field: 'tdp_w', source: 'wiki', why: 'workstation-edition row' },
-      { field: 'price_usd', source: 'wiki', why: 'workstation-edition row' },
-    ],
-    facts: [
-      fact(
-        'fp16_tflops',
-        500,
-        `derived:${NV} RTX PRO 6000 Blackwell Server Edition product page: FP16 1 PFLOPS (sparse) ÷ 2 (= FP4 sparse 4 PFLOPS ÷ 8)`,
-      ),
-      fact(
-        'fp8_tflops',
-        1000,
-        `derived:${NV} RTX PRO 6000 Blackwell Server Edition product page: FP8 2 PFLOPS (sparse) ÷ 2`,
-      ),
-      fact(
-        'fp4_tflops',
-        2000,
-        `derived:${NV} RTX PRO 6000 Blackwell Server Edition product page: FP4 4 PFLOPS (sparse) ÷ 2`,
-      ),
-    ],
-    note: 'RTX PRO 6000 Blackwell Server: FP32 from the Workstation Edition Wikipedia row (same GB202 configuration); dense tensor peaks = the product-page sparse FP4 4 / FP8 2 / FP16 1 PFLOPS ÷ 2 (rounded vendor figures, an upper bound).',
-  }),
   gf({
     id: 'nvidia-rtx-3060-12gb',
     name: 'NVIDIA GeForce RTX 3060 12GB',
@@ -457,52 +395,5 @@ export const NVIDIA_CLIENT: DeviceDef[] = [
     wiki: 'NVIDIA_AD102-300',
     aliases: ['RTX 4090', '4090', 'rtx4090', 'rtx-4090'],
   }),
-  gf({
-    id: 'nvidia-rtx-5070',
-    name: 'NVIDIA GeForce RTX 5070',
-    architecture: 'blackwell',
-    hf: 'rtx_5070',
-    wiki: 'NVIDIA_GB205-300',
-    aliases: ['RTX 5070'],
-    release_date: '2025-03-05',
-  }),
-  gf({
-    id: 'nvidia-rtx-5070-ti',
-    name: 'NVIDIA GeForce RTX 5070 Ti',
-    architecture: 'blackwell',
-    hf: 'rtx_5070_ti',
-    wiki: 'NVIDIA_GB203-300',
-    aliases: ['RTX 5070 Ti'],
-    release_date: '2025-02-20',
-  }),
-  gf({
-    id: 'nvidia-rtx-5080',
-    name: 'NVIDIA GeForce RTX 5080',
-    architecture: 'blackwell',
-    hf: 'rtx_5080',
-    wiki: 'NVIDIA_GB203-400',
-    aliases: ['RTX 5080'],
-    release_date: '2025-01-30',
-  }),
-  gf({
-    id: 'nvidia-rtx-5090',
-    name: 'NVIDIA GeForce RTX 5090',
-    architecture: 'blackwell',
-    hf: 'rtx_5090',
-    wiki: 'NVIDIA_GB202-300',
-    aliases: ['RTX 5090', '5090'],
-    release_date: '2025-01-30',
-  }),
-  {
-    vendor: 'NVIDIA',
-    kind: 'soc-gpu',
-    segment: 'workstation',
-    id: 'nvidia-dgx-spark-gb10',
-    name: 'NVIDIA GB10 (DGX Spark)',
-    architecture: 'blackwell',
-    hf: 'gb10',
-    aliases: ['GB10', 'DGX Spark'],
-    facts: fromFp4Sparse(1000, 'DGX Spark (GB10) spec: 1 PFLOP FP4 AI performance with sparsity'),
-    note: 'DGX Spark GB10: dense tensor peaks derived from the NVIDIA 1 PFLOP FP4 (with sparsity) figure: FP4 dense = /2, FP8 dense = /4, FP16/BF16 dense = /8.',
-  },
+  ...NVIDIA_BLACKWELL_CLIENT,
 ];

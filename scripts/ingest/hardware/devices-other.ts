@@ -1,5 +1,6 @@
 /** AMD, Intel, Google, AWS and other accelerators. */
 import { fact, type DeviceDef } from './device-types.ts';
+import { LAPTOP_NPUS } from './devices-npu.ts';
 
 const AMD = 'vendor-datasheet:amd';
 const INTEL = 'vendor-datasheet:intel';
@@ -126,6 +127,18 @@ export const OTHER_ACCELERATORS: DeviceDef[] = [
     aliases: ['MI355X', 'MI355X 288GB HBM3e'],
     interconnect: 'Infinity Fabric',
     facts: [fact('fp32_tflops', 157.3, `${AMD} MI355X data sheet: FP32 vector 157.3 TFLOPS`)],
+  }),
+  amd('datacenter', {
+    id: 'amd-instinct-mi300a',
+    name: 'AMD Instinct MI300A 128GB (APU)',
+    architecture: 'cdna3',
+    epoch: 'AMD Instinct MI300A',
+    wiki: 'AMD_nan_449',
+    aliases: ['MI300A', 'MI300A 128GB', 'MI300A 128GB HBM3'],
+    interconnect: 'Infinity Fabric',
+    release_date: '2023-12-06',
+    facts: [fact('fp8_tflops', 1961.2, `${AMD} MI300A data sheet: FP8 1961.2 TFLOPS dense`)],
+    note: 'MI300A: CPU+GPU APU sharing 128 GB HBM3; TDP 760 W (Epoch) is the liquid-cooled TBP, air-cooled parts are 550 W (Wikipedia row). Launch 2023-12-06 (Epoch 2023-01-04 is the CES preview).',
   }),
   amd('consumer', {
     id: 'amd-radeon-vii',
@@ -344,6 +357,13 @@ export const OTHER_ACCELERATORS: DeviceDef[] = [
     epoch: 'Google TPU v5e',
     genz: 'TPUv5e',
     aliases: ['TPU v5e', 'TPUv5e', 'TPU v5 lite'],
+    facts: [
+      fact(
+        'tdp_w',
+        300,
+        'hw-specs-epoch-ai:Google TPU v5e:Notes (SemiAnalysis estimate, Google publishes no TDP)',
+      ),
+    ],
   }),
   tpu({
     id: 'google-tpu-v5p',
@@ -424,4 +444,5 @@ export const OTHER_ACCELERATORS: DeviceDef[] = [
     architecture: 'at-memory-gen2',
     aliases: ['UntetherAI speedAI240 Slim', 'speedAI240 Slim'],
   },
+  ...LAPTOP_NPUS,
 ];
