@@ -3,6 +3,7 @@ import type { MeasurementRow } from '../../src/core/catalog/schema.ts';
 import { METRIC_UNITS } from '../../src/core/catalog/schema.ts';
 import { normalizePrecision, normalizeValue } from '../../src/core/catalog/normalize.ts';
 import type { NameIndex } from '../../src/core/catalog/resolve.ts';
+import { runtimeClassOf } from '../../src/core/catalog/runtime.ts';
 import type { Drop, RawMeasurement } from './types.ts';
 
 export interface Assembled {
@@ -96,6 +97,7 @@ export function assembleMeasurements(
       value: norm.value,
       unit: norm.unit,
       runtime: r.runtime ?? null,
+      runtime_class: runtimeClassOf(r.runtime),
       date: r.date ?? null,
       provenance: 'measured',
       flags: '',

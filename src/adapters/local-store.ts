@@ -10,6 +10,7 @@ import {
   MODEL_COLUMNS,
   SOURCE_COLUMNS,
 } from '../core/catalog/columns.ts';
+import { runtimeClassOf } from '../core/catalog/runtime.ts';
 import type { HardwareRow, MeasurementRow } from '../core/catalog/schema.ts';
 import type { Db } from '../core/db.ts';
 import { LAB_MODELS, labModelRow } from '../core/lab/lab-models.ts';
@@ -94,7 +95,13 @@ export async function loadLocal(): Promise<LocalStore> {
     return await inTransaction('readonly', (rows, devices) => {
       const r = rows.getAll();
       const d = devices.getAll();
-      return () => ({ rows: r.result as MeasurementRow[], hardware: d.result as HardwareRow[] });
+      // Rows stored before runtime_class existed get it from the same classifier the ingest uses.
+      const upgrade = (m: MeasurementRow): MeasurementRow =>
+        m.runtime_class ? m : { ...m, runtime_class: runtimeClassOf(m.runtime) };
+      return () => ({
+        rows: (r.result as MeasurementRow[]).map(upgrade),
+        hardware: d.result as HardwareRow[],
+      });
     });
   } catch (e) {
     throw fail('read', e);

@@ -92,6 +92,7 @@ export const MEASUREMENT_COLUMNS: Columns<MeasurementRow> = [
   col('value', 'DOUBLE', false),
   col('unit', 'VARCHAR', false),
   col('runtime', 'VARCHAR'),
+  col('runtime_class', 'VARCHAR', false),
   col('date', 'VARCHAR'),
   col('provenance', 'VARCHAR', false),
   col('flags', 'VARCHAR', false),

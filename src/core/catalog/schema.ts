@@ -134,6 +134,8 @@ export interface MeasurementRow {
   value: number;
   unit: Unit;
   runtime: string | null;
+  /** The runtime's class (core/catalog/runtime.ts), derived from `runtime` by the one shared classifier. */
+  runtime_class: string;
   date: string | null;
   /** Always `measured` in this snapshot. */
   provenance: 'measured';

@@ -33,6 +33,7 @@ describe('runRows', () => {
       value: 80,
       unit: 'ms',
       runtime: 'tfjs-wasm',
+      runtime_class: 'tfjs-wasm',
       date: '2026-03-04',
       provenance: 'measured',
       flags: 'local',

@@ -3,6 +3,7 @@
  * page's filters, joins, SQL box and exports treat them like the snapshot's rows.
  */
 import type { ColumnType, Columns } from '../catalog/columns.ts';
+import { runtimeClassOf } from '../catalog/runtime.ts';
 import type { MeasurementRow, SourceRow } from '../catalog/schema.ts';
 import type { Statement } from '../db.ts';
 import { quoteIdent } from '../sql/ddl.ts';
@@ -69,6 +70,7 @@ export function runRows(report: RunReport, firstRow: number): MeasurementRow[] {
       gen_tokens: null,
       image_size: config?.kind === 'cnn' ? config.image : null,
       runtime: `tfjs-${t.backend}`,
+      runtime_class: runtimeClassOf(`tfjs-${t.backend}`),
       date,
       provenance: 'measured' as const,
       flags: 'local',

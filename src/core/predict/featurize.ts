@@ -4,10 +4,11 @@
  */
 import type { HardwareRow, Metric, ModelRow } from '../catalog/schema.ts';
 import type { RooflineEstimate } from '../roofline/estimate.ts';
+import { runtimeClassOf, type RuntimeClass } from '../catalog/runtime.ts';
 import { precisionInfo } from '../roofline/precision.ts';
 import type { Workload } from '../roofline/workload.ts';
 
-export const FEATURE_VERSION = 4;
+export const FEATURE_VERSION = 5;
 
 const oneHot = <T extends string>(prefix: string, values: readonly T[]) =>
   values.map((v) => `${prefix}:${v}`);
@@ -26,7 +27,10 @@ const MODALITIES = ['text', 'vision', 'audio', 'other'] as const;
 const ARCHS = ['cnn', 'vit', 'encoder', 'decoder', 'moe', 'other'] as const;
 const RUNTIMES = [
   'tensorrt',
+  'tensorrt-llm',
   'pytorch',
+  'pytorch-compile',
+  'serving',
   'tensorflow',
   'llama.cpp',
   'mlc',
@@ -37,6 +41,39 @@ const RUNTIMES = [
   'webgl',
   'other',
 ] as const;
+/** Runtime classes grouped where the snapshot has too few rows of each to learn them apart. */
+const RUNTIME_FEATURE: Record<RuntimeClass, (typeof RUNTIMES)[number]> = {
+  pytorch: 'pytorch',
+  'pytorch-compile': 'pytorch-compile',
+  tensorrt: 'tensorrt',
+  'tensorrt-llm': 'tensorrt-llm',
+  vllm: 'serving',
+  sglang: 'serving',
+  'llama.cpp-cuda': 'llama.cpp',
+  'llama.cpp-rocm': 'llama.cpp',
+  'llama.cpp-metal': 'llama.cpp',
+  'llama.cpp-vulkan': 'llama.cpp',
+  'llama.cpp-sycl': 'llama.cpp',
+  'llama.cpp-cpu': 'llama.cpp',
+  'whisper.cpp': 'llama.cpp',
+  exllama: 'llama.cpp',
+  'llama.cpp-wasm': 'wasm',
+  'tfjs-wasm': 'wasm',
+  'llama.cpp-webgpu': 'webgpu',
+  'tfjs-webgpu': 'webgpu',
+  'tfjs-webgl': 'webgl',
+  mlx: 'mlc',
+  mlc: 'mlc',
+  onnxruntime: 'onnx',
+  openvino: 'openvino',
+  tflite: 'tensorflow',
+  tensorflow: 'tensorflow',
+  jax: 'tensorflow',
+  paddle: 'tensorflow',
+  mxnet: 'tensorflow',
+  'vendor-sdk': 'other',
+  other: 'other',
+};
 /** GPU micro-architecture families, recognised by prefix of the catalog's `architecture`. */
 const ARCH_GENERATIONS = [
   'pascal',
@@ -103,31 +140,9 @@ export interface FeatureInput {
   batchKnown: boolean;
 }
 
-const runtimeCache = new Map<string, (typeof RUNTIMES)[number]>();
-
-/** The runtime class of a runtime string (memoized: the same few strings are asked for per row). */
+/** The runtime feature of a runtime string or class id, through the one shared classifier. */
 export function runtimeClass(runtime: string | null): (typeof RUNTIMES)[number] {
-  const key = runtime ?? '';
-  let c = runtimeCache.get(key);
-  if (c === undefined) {
-    c = classifyRuntime(key.toLowerCase());
-    runtimeCache.set(key, c);
-  }
-  return c;
-}
-
-function classifyRuntime(r: string): (typeof RUNTIMES)[number] {
-  if (/tensorrt|trt/.test(r)) return 'tensorrt';
-  if (/webgpu|web-llm|webllm/.test(r)) return 'webgpu';
-  if (/webgl/.test(r)) return 'webgl';
-  if (/wasm|browser|chrome|firefox|safari|tfjs|transformers\.js/.test(r)) return 'wasm';
-  if (/llama\.?cpp|ggml|whisper\.cpp/.test(r)) return 'llama.cpp';
-  if (/mlc/.test(r)) return 'mlc';
-  if (/openvino/.test(r)) return 'openvino';
-  if (/onnx/.test(r)) return 'onnx';
-  if (/tensorflow|tf2|mxnet|paddle|jax|xla/.test(r)) return 'tensorflow';
-  if (/torch|pytorch|vllm|sglang|timm|deepspeed|megatron/.test(r)) return 'pytorch';
-  return 'other';
+  return RUNTIME_FEATURE[runtimeClassOf(runtime)];
 }
 
 /** The architecture generation a device belongs to (a feature: unseen devices share their generation's traits). */

@@ -203,6 +203,7 @@ export const measurementRow = (over: Partial<MeasurementRow> = {}): MeasurementR
   value: 1000,
   unit: 'items/s',
   runtime: null,
+  runtime_class: 'other',
   date: null,
   provenance: 'measured',
   flags: '',

@@ -80,7 +80,7 @@ describe('charts render to static markup with an accessible name', () => {
   it('MemoryBreakdown', () => {
     const r = a11y(h(MemoryBreakdown, { bars: memoryBarsFromRanking(ranking.ranked) }));
     expect(r.caption).toBe('Memory footprint by device');
-    expect(r.label).toMatch(/^Stacked bar chart: memory \(GB\).*H100 SXM5 80GB 1\d\.?\d* of 80 GB/);
+    expect(r.label).toMatch(/^Stacked bar chart: memory \(GB\).*H100 SXM5 80GB 1\d\.?\d* of 85.9 GB/);
   });
 
   it('RooflineChart', () => {

@@ -31,7 +31,7 @@ export const FIXTURE = {
 export function fixtureStatements(): string[] {
   const rows = MEASUREMENTS.map(
     ([s, r, h, m, p, metric, v, b]) =>
-      `('${s}', '${s}/file.csv', ${r}, '${h}', 1, '${m}', 'inference', NULL, '${p}', ${b ?? 'NULL'}, NULL, NULL, NULL, NULL, '${metric}', ${v}, 'u', NULL, NULL, 'measured', '')`,
+      `('${s}', '${s}/file.csv', ${r}, '${h}', 1, '${m}', 'inference', NULL, '${p}', ${b ?? 'NULL'}, NULL, NULL, NULL, NULL, '${metric}', ${v}, 'u', NULL, 'other', NULL, 'measured', '')`,
   );
   return [
     ...SNAPSHOT_TABLE_NAMES.map((t) => `DROP TABLE IF EXISTS ${t}`),
