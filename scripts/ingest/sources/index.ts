@@ -12,6 +12,8 @@ import { source as whispercpp } from './whispercpp-bench.ts';
 import { source as webgpuLlamacpp } from './webgpu-llamacpp-browser-bench.ts';
 import { source as tfjsWasm } from './tfjs-wasm-backend-bench.ts';
 import { source as anecdotes } from './browser-inference-anecdotes.ts';
+import { source as trtllm } from './trtllm-perf-overview.ts';
+import { source as rocm } from './rocm-inference-perf.ts';
 
 export const MEASUREMENT_SOURCES: readonly MeasurementSource[] = [
   mlperfV41,
@@ -26,4 +28,6 @@ export const MEASUREMENT_SOURCES: readonly MeasurementSource[] = [
   webgpuLlamacpp,
   tfjsWasm,
   anecdotes,
+  trtllm,
+  rocm,
 ];
