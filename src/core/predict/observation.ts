@@ -4,7 +4,7 @@
  */
 import type { HardwareRow, MeasurementRow, Metric, ModelRow } from '../catalog/schema.ts';
 import { rooflineEstimate, type RooflineEstimate } from '../roofline/estimate.ts';
-import { isGenerative, type Workload } from '../roofline/workload.ts';
+import { isGenerative, type Layout, type Workload } from '../roofline/workload.ts';
 import type { FeatureInput } from './featurize.ts';
 
 /** Metrics where bigger is faster. */
@@ -33,6 +33,20 @@ function assumedBatch(row: MeasurementRow, generative: boolean): number {
   return UNKNOWN_BATCH_RATE;
 }
 
+/**
+ * The TP × PP layout a scenario states ("Offline/trtllm-bench/TP2,PP4", "DEP8": attention data-parallel with
+ * the experts sharded 8 ways, bounded as an 8-way split), or null when it states none.
+ */
+export function layoutOfScenario(scenario: string | null, nDevices: number): Layout | null {
+  if (!scenario) return null;
+  const tp = /\b(?:D?EP|TP)(\d+)/i.exec(scenario);
+  const pp = /\bPP(\d+)/i.exec(scenario);
+  if (!tp && !pp) return null;
+  const t = tp ? Number(tp[1]) : 1;
+  const p = pp ? Number(pp[1]) : 1;
+  return t * p <= nDevices ? { tp: t, pp: p } : null;
+}
+
 /** The workload a measurement describes, with the defaults its metric implies. */
 export function workloadOf(row: MeasurementRow, model: ModelRow): Workload {
   const generative = isGenerative(model);
@@ -42,7 +56,10 @@ export function workloadOf(row: MeasurementRow, model: ModelRow): Workload {
     batch: row.batch_size ?? assumedBatch(row, generative),
     precision: row.precision,
     nDevices: row.n_devices,
+    runtime: row.runtime_class,
   };
+  const layout = layoutOfScenario(row.scenario, row.n_devices);
+  if (layout) w.layout = layout;
   if (row.seq_len !== null) w.seqLen = row.seq_len;
   if (row.image_size !== null) w.imageSize = row.image_size;
   if (generative) {

@@ -1,7 +1,6 @@
 /** The roofline time bound of each phase on n devices, with data- or tensor-parallel communication. */
 import type { HardwareRow } from '../catalog/schema.ts';
 import type { PhaseCost, PhaseName } from './cost.ts';
-import type { Parallelism } from './workload.ts';
 
 export type BoundKind = 'compute' | 'memory' | 'communication';
 
@@ -28,36 +27,38 @@ export function linkBytesPerSecond(hw: HardwareRow): { bps: number; assumed: boo
   return { bps: FALLBACK_LINK_GBS * 1e9, assumed: true };
 }
 
+/** A layout resolved for n devices: replicas of a tp × pp group. */
+export interface ResolvedLayout {
+  tp: number;
+  pp: number;
+  replicas: number;
+}
+
 /**
- * Bound one phase on `n` devices of `hw` at `peakTflops`.
- * - data parallel: each device gets ⌈items/n⌉ of the work; training all-reduces gradients (ring: 2(n−1)/n × bytes);
- * - tensor parallel: FLOPs and weight bytes split n ways; activations are all-reduced twice per layer.
+ * Bound one phase on replicas × (tp × pp) devices of `hw` at `peakTflops`.
+ * - replicas (data parallel) each get ⌈items/replicas⌉ of the work; training all-reduces gradients (ring:
+ *   2(r−1)/r × bytes);
+ * - a tp × pp group splits FLOPs and weight bytes tp × pp ways; tensor parallelism all-reduces activations
+ *   twice per layer within the TP group (each pipeline stage holds 1/pp of the layers); pipeline stages pass
+ *   activations point to point, and perfect pipelining is assumed (the bound is the best case).
  */
 export function boundPhase(
   cost: PhaseCost,
   hw: HardwareRow,
   peakTflops: number,
-  n: number,
-  parallelism: Parallelism,
+  layout: ResolvedLayout,
   gradientBytes: number,
 ): PhaseBound {
   const bw = (hw.mem_bw_gbs ?? 0) * 1e9;
   const peak = peakTflops * 1e12;
-  const ring = n > 1 ? (2 * (n - 1)) / n : 0;
+  const ring = (k: number) => (k > 1 ? (2 * (k - 1)) / k : 0);
   const link = linkBytesPerSecond(hw).bps;
-  let flops: number;
-  let bytes: number;
-  let comm = 0;
-  if (parallelism === 'tensor' || n === 1) {
-    flops = cost.flops / n;
-    bytes = cost.weightBytes / n + (cost.bytes - cost.weightBytes) / n;
-    comm = (ring * cost.tpAllReduceBytes) / link;
-  } else {
-    const share = Math.ceil(cost.items / n) / cost.items;
-    flops = cost.flops * share;
-    bytes = cost.weightBytes + (cost.bytes - cost.weightBytes) * share;
-    if (cost.phase === 'train-step') comm = (ring * gradientBytes) / link;
-  }
+  const group = layout.tp * layout.pp;
+  const share = layout.replicas > 1 ? Math.ceil(cost.items / layout.replicas) / cost.items : 1;
+  const flops = (cost.flops * share) / group;
+  const bytes = cost.weightBytes / group + ((cost.bytes - cost.weightBytes) * share) / group;
+  let comm = (ring(layout.tp) * cost.tpAllReduceBytes * share) / layout.pp / link;
+  if (cost.phase === 'train-step') comm += (ring(layout.replicas) * gradientBytes) / group / link;
   const computeSeconds = flops / peak;
   const memorySeconds = bw > 0 ? bytes / bw : Infinity;
   const commSeconds = comm;

@@ -1,6 +1,6 @@
 /** The analytic roofline estimate of a workload on a device: bounds per phase, metrics, memory and fit. */
 import type { HardwareRow, Metric } from '../catalog/schema.ts';
-import { boundPhase, type BoundKind, type PhaseBound } from './bound.ts';
+import { boundPhase, type BoundKind, type PhaseBound, type ResolvedLayout } from './bound.ts';
 import { CostError, totalParams, workloadCost } from './cost.ts';
 import { fit, memoryFootprint, type Fit, type MemoryBreakdown } from './memory.ts';
 import { precisionInfo, precisionSupport, type ComputeClass } from './precision.ts';
@@ -16,6 +16,8 @@ export type RooflineEstimate =
       compute: ComputeClass;
       peakTflops: number;
       parallelism: Parallelism;
+      /** The replicas × TP × PP split of the devices. */
+      layout: ResolvedLayout;
       phases: PhaseBound[];
       /** The phase that dominates end-to-end time and what bounds it. */
       bound: BoundKind;
@@ -31,15 +33,33 @@ export function defaultParallelism(w: Workload): Parallelism {
   return w.parallelism ?? (isGenerative(w.model) && w.mode === 'inference' ? 'tensor' : 'data');
 }
 
+/** The layout of n devices: an explicit one (its group capped at n), else all-TP or all-replicas by parallelism. */
+export function resolveLayout(w: Workload, n: number): ResolvedLayout {
+  if (w.layout) {
+    const tp = Math.max(1, Math.min(n, Math.floor(w.layout.tp)));
+    const pp = Math.max(1, Math.min(Math.floor(n / tp), Math.floor(w.layout.pp)));
+    return { tp, pp, replicas: Math.max(1, Math.floor(n / (tp * pp))) };
+  }
+  return defaultParallelism(w) === 'tensor' ? { tp: n, pp: 1, replicas: 1 } : { tp: 1, pp: 1, replicas: n };
+}
+
+/** Frameworks whose GEMMs accumulate 16-bit inputs in fp32 (cuBLAS compute type 32F by default). */
+const FP32_ACCUMULATE = new Set(['pytorch', 'pytorch-compile', 'tensorflow', 'jax', 'paddle', 'mxnet']);
+
 export function rooflineEstimate(w: Workload, hw: HardwareRow): RooflineEstimate {
   const p = precisionInfo(w.precision);
   if (!p) return { ok: false, hardwareId: hw.id, reason: `unknown precision "${w.precision}"` };
-  const support = precisionSupport(hw, w.precision);
+  const support = precisionSupport(hw, w.precision, FP32_ACCUMULATE.has(w.runtime ?? ''));
   if (!support.ok) return { ok: false, hardwareId: hw.id, reason: support.reason };
   if (!hw.mem_bw_gbs)
     return { ok: false, hardwareId: hw.id, reason: `${hw.name} has no memory bandwidth in the catalog` };
   const n = Math.max(1, Math.floor(w.nDevices));
-  const parallelism = defaultParallelism(w);
+  const layout = resolveLayout(w, n);
+  const parallelism: Parallelism = w.layout
+    ? layout.tp * layout.pp > 1
+      ? 'tensor'
+      : 'data'
+    : defaultParallelism(w);
   let costs;
   try {
     costs = workloadCost(w, p);
@@ -48,12 +68,15 @@ export function rooflineEstimate(w: Workload, hw: HardwareRow): RooflineEstimate
     throw e;
   }
   const memory = memoryFootprint(w, p, hw.kind);
-  // Data parallelism replicates model state; tensor parallelism shards it.
-  const f = parallelism === 'tensor' ? fit(memory, hw, n) : fit(perReplica(memory, n), hw, 1);
+  // Replicas each hold the model state; a TP × PP group shards it.
+  const f =
+    layout.replicas > 1
+      ? fit(perReplica(memory, layout.replicas), hw, layout.tp * layout.pp)
+      : fit(memory, hw, layout.tp * layout.pp);
   if (f.status === 'does-not-fit') return { ok: false, hardwareId: hw.id, reason: f.reason, memory, fit: f };
   const gradientBytes =
     w.mode === 'training' ? (totalParams(w.model) ?? 0) * Math.max(p.weightBits / 8, 2) : 0;
-  const phases = costs.map((c) => boundPhase(c, hw, support.peakTflops, n, parallelism, gradientBytes));
+  const phases = costs.map((c) => boundPhase(c, hw, support.peakTflops, layout, gradientBytes));
   const metrics = metricsFromPhases(w, phases);
   metrics.memory_mb = f.perDeviceBytes / 1e6;
   const dominant = phases.reduce((a, b) => (phaseTotal(w, b) > phaseTotal(w, a) ? b : a));
@@ -63,6 +86,7 @@ export function rooflineEstimate(w: Workload, hw: HardwareRow): RooflineEstimate
     compute: support.compute,
     peakTflops: support.peakTflops,
     parallelism,
+    layout,
     phases,
     bound: dominant.bound,
     metrics,

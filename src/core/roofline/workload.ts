@@ -39,6 +39,15 @@ export type KvArchField =
 
 export type Parallelism = 'data' | 'tensor';
 
+/**
+ * How n devices split the work: replicas of a group of `tp` tensor-parallel × `pp` pipeline-parallel devices
+ * (replicas = n / (tp × pp)). "5 replicas × TP8" is { tp: 8, pp: 1 } on 40 devices.
+ */
+export interface Layout {
+  tp: number;
+  pp: number;
+}
+
 export interface Workload {
   model: ModelArch;
   mode: Mode;
@@ -54,6 +63,8 @@ export interface Workload {
   nDevices: number;
   /** How several devices split the work; default: tensor for LLM inference that needs it, else data. */
   parallelism?: Parallelism;
+  /** An explicit replicas × TP × PP layout; overrides `parallelism`. */
+  layout?: Layout;
   /** Encoder / training sequence length. */
   seqLen?: number;
   /** LLM generation: prompt and generated tokens. */
