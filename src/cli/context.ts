@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { RuntimeEvidence } from '../core/predict/runtime-choice.ts';
 import type { NodeEngine } from '../adapters/engine-node.ts';
 import { MODELS_DIR } from '../adapters/snapshot-files.ts';
 import { hardwareLookup, modelLookup, type Lookup } from '../core/catalog/lookup.ts';
@@ -32,11 +33,19 @@ export const defaultDeps: CliDeps = {
 
 export interface Catalog {
   ne: NodeEngine;
+  /** Which runtimes the snapshot measured where (for `auto`). */
+  evidence: RuntimeEvidence;
   hardware: Lookup<HardwareRow>;
   models: Lookup<ModelRow>;
 }
 
 export async function loadCatalog(deps: CliDeps): Promise<Catalog> {
   const ne = await deps.load();
-  return { ne, hardware: hardwareLookup(ne.snapshot.hardware), models: modelLookup(ne.snapshot.models) };
+  const s = ne.snapshot;
+  const evidence = new RuntimeEvidence(
+    s.measurements,
+    new Map(s.hardware.map((h) => [h.id, h])),
+    new Map(s.models.map((m) => [m.id, m])),
+  );
+  return { ne, evidence, hardware: hardwareLookup(s.hardware), models: modelLookup(s.models) };
 }

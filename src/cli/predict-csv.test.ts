@@ -50,6 +50,10 @@ describe('predict --queries (CSV contract, roofline-only engine)', () => {
       'unit',
       'layer',
       'bound',
+      'runtime_used',
+      'batch_used',
+      'layout',
+      'assumed',
       'error',
     ]);
     expect(rows.size).toBe(12);
@@ -94,5 +98,51 @@ describe('predict --queries (CSV contract, roofline-only engine)', () => {
     const dir = await mkdtemp(join(tmpdir(), 'rooflight-csv-'));
     await writeFile(join(dir, 'bad.csv'), 'name,device\nx,y\n');
     await expect(predictCommand(['--queries', join(dir, 'bad.csv')], testDeps())).rejects.toThrow(UsageError);
+  });
+});
+
+const RUNTIME_INPUT = `id,model,hardware,n_devices,precision,prompt_tokens,gen_tokens,metric,runtime,scenario
+pasted,Llama 3 8B,RTX 4090,1,fp16,512,128,decode_tokens_s,vLLM 0.9.1,
+unknown,Llama 3 8B,RTX 4090,1,fp16,512,128,decode_tokens_s,my in-house engine,
+gguf,Llama 3 8B,RTX 4090,1,q4_k_m,512,128,decode_tokens_s,,
+offline,llama-3.1-8b,H100 SXM,8,fp16,128,128,throughput,,offline
+single,llama-3.1-8b,H100 SXM,8,fp16,128,128,throughput,,
+bad-scenario,llama-3.1-8b,H100 SXM,1,fp16,128,128,throughput,,server-ish
+`;
+
+describe('predict --queries with runtime and scenario columns', () => {
+  let rows: Map<string, Row>;
+
+  beforeAll(async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rooflight-csv-rt-'));
+    await writeFile(join(dir, 'in.csv'), RUNTIME_INPUT);
+    await predictCommand(['--queries', join(dir, 'in.csv'), '--out', join(dir, 'out.csv')], testDeps());
+    const text = await readFile(join(dir, 'out.csv'), 'utf8');
+    rows = new Map((parse(text, { columns: true }) as Row[]).map((r) => [r.id!, r]));
+  });
+
+  it('reads pasted runtimes and says what they resolved to; unknown ones fall back to auto', () => {
+    expect(rows.get('pasted')).toMatchObject({ runtime_used: 'vllm', error: '' });
+    expect(rows.get('pasted')!.assumed).toMatch(/read as vLLM/);
+    expect(rows.get('unknown')!.error).toBe('');
+    expect(rows.get('unknown')!.assumed).toMatch(/not one Rooflight knows; using auto; .*\(auto: /);
+    expect(rows.get('gguf')!.runtime_used).toBe('llama.cpp-cuda');
+  });
+
+  it('answers offline with the batch and layout it chose, faster than the single-stream batch', () => {
+    const off = rows.get('offline')!;
+    const one = rows.get('single')!;
+    expect(off.error).toBe('');
+    expect(off.layout).toMatch(/^8 replicas|TP/);
+    expect(Number(off.batch_used)).toBeGreaterThan(8);
+    expect(off.assumed).toMatch(/best of \d+ layouts × batches/);
+    expect(one).toMatchObject({ batch_used: '1', layout: 'TP8', error: '' });
+    expect(Number(off.predicted)).toBeGreaterThan(Number(one.predicted));
+  });
+
+  it('names a bad scenario', () => {
+    expect(rows.get('bad-scenario')!.error).toMatch(
+      /scenario "server-ish" is not one of single-stream, offline/,
+    );
   });
 });

@@ -2,7 +2,15 @@
 import { parse } from 'csv-parse/sync';
 import type { HardwareRow, Metric, Mode, ModelRow } from '../core/catalog/schema.ts';
 import { toCsv } from '../core/csv.ts';
+import { parseRuntime } from '../core/catalog/runtime.ts';
+import {
+  operatingPoint,
+  SCENARIOS,
+  type OperatingChoice,
+  type Scenario,
+} from '../core/predict/operating-point.ts';
 import type { Query } from '../core/predict/types.ts';
+import type { Workload } from '../core/roofline/workload.ts';
 import type { Catalog } from './context.ts';
 import {
   fitError,
@@ -15,7 +23,19 @@ import {
 } from './request.ts';
 import { UsageError } from './usage-error.ts';
 
-export const OUTPUT_COLUMNS = ['predicted', 'low', 'high', 'unit', 'layer', 'bound', 'error'] as const;
+export const OUTPUT_COLUMNS = [
+  'predicted',
+  'low',
+  'high',
+  'unit',
+  'layer',
+  'bound',
+  'runtime_used',
+  'batch_used',
+  'layout',
+  'assumed',
+  'error',
+] as const;
 
 type Row = Record<string, string>;
 
@@ -91,8 +111,15 @@ export async function answerQueries(
   };
 
   const out: Row[] = rows.map((r) => ({ ...r }));
-  const queries: Query[] = [];
-  const owner: number[] = [];
+  const requests: {
+    i: number;
+    m: ModelRow;
+    hw: HardwareRow;
+    w: Workload;
+    metric: Metric;
+    choice: OperatingChoice;
+    note: string;
+  }[] = [];
   rows.forEach((row, i) => {
     try {
       const m = model(cell(row, 'model') ?? fail('model is empty'));
@@ -114,17 +141,40 @@ export async function answerQueries(
         genTokens: positiveInt(row, 'gen_tokens', undefined),
         imageSize: positiveInt(row, 'image_size', undefined),
       });
-      const misfit = fitError(w, hw);
-      if (misfit) fail(misfit);
-      queries.push(queryFor(m, w, hw, metric));
-      owner.push(i);
+      const rt = parseRuntime(cell(row, 'runtime'));
+      const scenario = (cell(row, 'scenario')?.toLowerCase() ?? 'single-stream') as Scenario;
+      if (!SCENARIOS.includes(scenario)) fail(`scenario "${scenario}" is not one of ${SCENARIOS.join(', ')}`);
+      if (scenario !== 'offline') {
+        const misfit = fitError(w, hw);
+        if (misfit) fail(misfit);
+      }
+      requests.push({ i, m, hw, w, metric, choice: { runtime: rt.runtime, scenario }, note: rt.note ?? '' });
     } catch (e) {
       if (!(e instanceof RowError)) throw e;
       out[i]!.error = e.message;
     }
   });
 
-  const answers = await cat.ne.engine.predictMany(queries);
+  const queries: Query[] = [];
+  const owner: number[] = [];
+  const engine = cat.ne.engine;
+  for (const r of requests) {
+    const op = await operatingPoint((qs) => engine.predictMany(qs), cat.evidence, r.m, r.hw, r.w, r.choice);
+    if ('error' in op) {
+      out[r.i]!.error = op.error;
+      continue;
+    }
+    Object.assign(out[r.i]!, {
+      runtime_used: op.runtime.runtime,
+      batch_used: String(op.batch),
+      layout: op.layout,
+      assumed: [r.note, op.runtime.why, op.search].filter(Boolean).join('; '),
+    });
+    queries.push({ ...queryFor(r.m, op.workload, r.hw, r.metric), runtime: op.runtime.runtime });
+    owner.push(r.i);
+  }
+
+  const answers = await engine.predictMany(queries);
   answers.forEach((a, k) => {
     const row = out[owner[k]!]!;
     if (!a.ok) row.error = a.error;

@@ -1,6 +1,12 @@
 /** `predict --model … --hardware …`: every metric of one workload on each device, in one predictMany call. */
 import type { HardwareRow, Metric } from '../core/catalog/schema.ts';
 import type { PredictionEngine } from '../core/predict/engine.ts';
+import {
+  operatingPoint,
+  type OperatingChoice,
+  type OperatingPoint,
+} from '../core/predict/operating-point.ts';
+import type { RuntimeEvidence } from '../core/predict/runtime-choice.ts';
 import type { Prediction, Query } from '../core/predict/types.ts';
 import type { Workload } from '../core/roofline/workload.ts';
 import type { ResolvedModel } from './model-arg.ts';
@@ -17,6 +23,8 @@ export interface DeviceResult {
   via: 'exact' | 'tolerant';
   /** Set when the device cannot run the workload at all. */
   error: string | null;
+  /** The runtime, scenario, batch and layout this device's answers assume. */
+  point: OperatingPoint | null;
   metrics: Partial<Record<Metric, Answer | { ok: false; error: string }>>;
 }
 
@@ -31,22 +39,40 @@ export async function predictDevices(
   model: ResolvedModel,
   devices: readonly { input: string; entry: HardwareRow; via: 'exact' | 'tolerant' }[],
   spec: WorkloadSpec,
+  choice: OperatingChoice = { runtime: 'auto', scenario: 'single-stream' },
+  evidence: RuntimeEvidence | null = null,
 ): Promise<SingleResult> {
   const workload = workloadFor(model.row, spec);
   const metrics = isLlmInference(model.row, spec.mode) ? [...BASE_METRICS, ...LLM_METRICS] : BASE_METRICS;
-  const results: DeviceResult[] = devices.map((d) => ({
-    input: d.input,
-    hw: d.entry,
-    via: d.via,
-    error: fitError(workload, d.entry),
-    metrics: {},
-  }));
+  const results: DeviceResult[] = [];
+  for (const d of devices) {
+    const r: DeviceResult = {
+      input: d.input,
+      hw: d.entry,
+      via: d.via,
+      error: null,
+      point: null,
+      metrics: {},
+    };
+    results.push(r);
+    if (choice.scenario !== 'offline' && (r.error = fitError(workload, d.entry))) continue;
+    const op = await operatingPoint(
+      (qs) => engine.predictMany(qs),
+      evidence,
+      model.row,
+      d.entry,
+      workload,
+      choice,
+    );
+    if ('error' in op) r.error = op.error;
+    else r.point = op;
+  }
   const queries: Query[] = [];
   const slots: [DeviceResult, Metric][] = [];
   for (const r of results) {
-    if (r.error) continue;
+    if (r.error || !r.point) continue;
     for (const m of metrics) {
-      queries.push(queryFor(model.row, workload, r.hw, m));
+      queries.push({ ...queryFor(model.row, r.point.workload, r.hw, m), runtime: r.point.runtime.runtime });
       slots.push([r, m]);
     }
   }
@@ -98,6 +124,11 @@ export function renderText(r: SingleResult): string {
       lines.push(`  cannot run: ${d.error}`);
       continue;
     }
+    if (d.point) {
+      const p = d.point;
+      lines.push(`  runtime: ${p.runtime.why}`);
+      lines.push(`  ${p.scenario}: batch ${p.batch}, ${p.layout}${p.search ? ` (${p.search})` : ''}`);
+    }
     const lead = (d.metrics.throughput ?? d.metrics.latency_ms) as Answer | { ok: false } | undefined;
     if (lead?.ok) lines.push(`  ${lead.bound ?? '?'}-bound · layer ${lead.layer}`);
     for (const [m, a] of Object.entries(d.metrics) as [Metric, DeviceResult['metrics'][Metric]][]) {
@@ -128,6 +159,11 @@ export function renderJson(r: SingleResult): string {
         name: d.hw.name,
         match: d.via,
         error: d.error,
+        runtime: d.point?.runtime.runtime ?? null,
+        runtime_why: d.point?.runtime.why ?? null,
+        scenario: d.point?.scenario ?? null,
+        batch: d.point?.batch ?? null,
+        layout: d.point?.layout ?? null,
         predictions: d.error ? {} : d.metrics,
       })),
     },

@@ -181,3 +181,31 @@ describe('predict (single, roofline-only engine)', () => {
     await bad(['--layers', '32', '--hardware', 'H100 SXM'], /--params, or --layers, --hidden and --heads/);
   });
 });
+
+describe('predict --runtime and --scenario', () => {
+  it('names the runtime, batch and layout of every answer', async () => {
+    const deps = testDeps();
+    await predictCommand(
+      ['--model', 'llama-3.1-8b', '--hardware', 'H100 SXM', '--n-devices', '8', '--batch-size', 'max'],
+      deps,
+    );
+    const text = deps.out.join('');
+    expect(text).toMatch(/runtime: .+ \(auto: /);
+    expect(text).toMatch(/offline: batch \d+, (8 replicas|\d+ replicas × TP\d|TP8) \(best of \d+ layouts/);
+  });
+
+  it('takes pasted runtime text, and falls back to auto with a note for an unknown one', async () => {
+    const r = await json([
+      '--model',
+      'llama-3.1-8b',
+      '--hardware',
+      'H100 SXM',
+      '--runtime',
+      'TensorRT-LLM 0.19',
+    ]);
+    expect((r.devices[0] as unknown as { runtime: string }).runtime).toBe('tensorrt-llm');
+    const deps = testDeps();
+    await predictCommand(['--model', 'llama-3.1-8b', '--hardware', 'H100 SXM', '--runtime', 'foo'], deps);
+    expect(deps.err.join('')).toMatch(/runtime "foo" is not one Rooflight knows; using auto/);
+  });
+});

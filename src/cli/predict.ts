@@ -6,6 +6,8 @@ import { MODEL_OPTIONS, resolveModel } from './model-arg.ts';
 import { answerQueries } from './predict-csv.ts';
 import { predictDevices, renderJson, renderText } from './predict-single.ts';
 import { MODES, parsePrecision, REQUEST_DEFAULTS as D, REQUEST_METRICS } from './request.ts';
+import { parseRuntime } from '../core/catalog/runtime.ts';
+import { SCENARIOS } from '../core/predict/operating-point.ts';
 import { UsageError } from './usage-error.ts';
 
 export const PREDICT_HELP = `usage: npm run cli -- predict --model <name> --hardware <name> [<name>…] [options]
@@ -21,6 +23,12 @@ export const PREDICT_HELP = `usage: npm run cli -- predict --model <name> --hard
   --image-size N       vision input side in pixels; default the model's, else ${D.imageSize}
   --n-devices N        devices per run (tensor parallel for LLM inference, else data parallel); default ${D.nDevices}
   --mode M             inference | training; default ${D.mode}
+  --runtime R          the software stack: auto (default: the runtime most measured for the device, model kind and
+                       precision; GGUF precisions imply llama.cpp), a class (${'pytorch, pytorch-compile, tensorrt,'}
+                       tensorrt-llm, vllm, sglang, llama.cpp-cuda/-metal/-vulkan/-cpu, mlx, mlc, onnxruntime, …) or
+                       the text you would paste ("TensorRT 10.14, CUDA 13.1", "llama.cpp Metal"); unknown → auto
+  --scenario S         single-stream (default: the given batch) | offline (the system's best throughput: the
+                       batch and replicas × TP layout the engine predicts fastest); --batch-size max = offline
   --json               machine-readable output
 
 A model outside the catalog:
@@ -29,11 +37,12 @@ A model outside the catalog:
   --config config.json  a Hugging Face config (params computed from the shape); --model names it
 
 CSV (--queries): header required; columns model, hardware, n_devices, mode, precision, batch_size, seq_len,
-  prompt_tokens, gen_tokens, image_size, metric; other columns pass through. Empty cells: n_devices ${D.nDevices},
+  prompt_tokens, gen_tokens, image_size, metric, runtime, scenario; other columns pass through. Empty cells: n_devices ${D.nDevices},
   mode ${D.mode}, precision ${D.precision}, batch_size ${D.batch}, seq_len ${D.seqLen}, prompt_tokens ${D.promptTokens}
   (else seq_len for LLMs), gen_tokens ${D.genTokens}, image_size ${D.imageSize}, metric ${D.metric}.
   metric: ${REQUEST_METRICS.join(', ')} (throughput is items/s; for LLM generation an item is an output token).
-  Output: the input columns + predicted, low, high (80% interval), unit, layer, bound, error. A row that cannot
+  Output: the input columns + predicted, low, high (80% interval), unit, layer, bound, runtime_used,
+  batch_used, layout, assumed (how runtime and operating point were chosen), error. A row that cannot
   be answered (unknown or ambiguous name, precision unsupported on the device, model does not fit on n_devices —
   the error names the device count needed) gets an error and the run goes on. Without --out the CSV goes to stdout.`;
 
@@ -47,6 +56,8 @@ const OPTIONS = {
   'image-size': { type: 'string' },
   'n-devices': { type: 'string' },
   mode: { type: 'string' },
+  runtime: { type: 'string' },
+  scenario: { type: 'string' },
   json: { type: 'boolean' },
   queries: { type: 'string' },
   out: { type: 'string' },
@@ -77,11 +88,15 @@ export async function predictCommand(argv: string[], deps: CliDeps = defaultDeps
   if (hardware.length === 0) throw new UsageError('give --hardware <name> [<name>…] (or --queries in.csv)');
   const precision = parsePrecision(v.precision ?? D.precision);
   if (!precision.ok) throw new UsageError(precision.error);
+  const batchMax = v['batch-size']?.toLowerCase() === 'max';
+  const scenario = batchMax ? 'offline' : (choiceArg(v.scenario, '--scenario', SCENARIOS) ?? 'single-stream');
+  const rt = parseRuntime(v.runtime);
+  if (rt.note) deps.stderr(rt.note);
   const spec = {
     nDevices: intArg(v['n-devices'], '--n-devices') ?? D.nDevices,
     mode: choiceArg(v.mode, '--mode', MODES) ?? D.mode,
     precision: precision.precision,
-    batch: intArg(v['batch-size'], '--batch-size') ?? D.batch,
+    batch: batchMax ? D.batch : (intArg(v['batch-size'], '--batch-size') ?? D.batch),
     seqLen: intArg(v['seq-len'], '--seq-len'),
     promptTokens: intArg(v['prompt-tokens'], '--prompt-tokens'),
     genTokens: intArg(v['gen-tokens'], '--gen-tokens'),
@@ -94,7 +109,14 @@ export async function predictCommand(argv: string[], deps: CliDeps = defaultDeps
     if (!r.ok) throw new UsageError(r.message);
     return r;
   });
-  const result = await predictDevices(cat.ne.engine, model, devices, spec);
+  const result = await predictDevices(
+    cat.ne.engine,
+    model,
+    devices,
+    spec,
+    { runtime: rt.runtime, scenario },
+    cat.evidence,
+  );
   deps.stdout(v.json ? renderJson(result) : renderText(result));
   if (result.devices.every((d) => d.error !== null)) throw new Error('no device could answer (see above)');
 }
