@@ -129,3 +129,73 @@ export function sameModelScaled(train: readonly Observation[]) {
     },
   };
 }
+
+/** Rows of the same model, metric, mode, precision class, lengths and runtime class, by key. */
+const sameWorkloadKey = (o: Observation) =>
+  `${o.row.model_id}|${o.row.metric}|${o.row.mode}|${precisionClass(o.row.precision)}|${o.row.runtime_class}|${o.row.prompt_tokens ?? ''}|${o.row.gen_tokens ?? ''}|${o.row.seq_len ?? ''}|${o.row.image_size ?? ''}|${o.row.n_devices}`;
+
+/**
+ * The same model under the same runtime class on the most similar other device (log distance in peak and
+ * bandwidth), its achieved efficiency applied to this device's roofline: the bound scales compute-bound
+ * phases by the dense peak and memory-bound ones by bandwidth, per phase.
+ */
+export function sameModelSameRuntime(train: readonly Observation[]) {
+  const index = new Map<string, Observation[]>();
+  for (const o of train) {
+    const list = index.get(sameWorkloadKey(o)) ?? [];
+    list.push(o);
+    index.set(sameWorkloadKey(o), list);
+  }
+  return {
+    predict(o: Observation): BaselinePrediction | null {
+      let best: { ref: Observation; d: number } | null = null;
+      for (const r of index.get(sameWorkloadKey(o)) ?? []) {
+        if (r.hw.id === o.hw.id) continue;
+        const batchGap =
+          r.row.batch_size !== null && o.row.batch_size !== null
+            ? Math.abs(Math.log2(r.row.batch_size / o.row.batch_size))
+            : 0;
+        if (batchGap > 1) continue;
+        const d =
+          Math.abs(Math.log(r.estimate.peakTflops / o.estimate.peakTflops)) +
+          Math.abs(Math.log((r.hw.mem_bw_gbs ?? 1) / (o.hw.mem_bw_gbs ?? 1))) +
+          batchGap +
+          (r.hw.vendor === o.hw.vendor ? 0 : 1);
+        if (!best || d < best.d) best = { ref: r, d };
+      }
+      if (!best) return null;
+      return { value: valueFromEfficiency(o.row.metric, o.bound, Math.min(best.ref.efficiency, 1)) };
+    },
+  };
+}
+
+/**
+ * The roofline × the runtime's typical efficiency: the median achieved efficiency of training rows with the
+ * same runtime class, device kind and metric (falling back to runtime and metric, then metric alone).
+ */
+export function runtimeEfficiency(train: readonly Observation[], minRows = 10) {
+  const groups = new Map<string, number[]>();
+  const keys = (o: Observation) => [
+    `${o.row.runtime_class}|${o.hw.kind}|${o.row.metric}`,
+    `${o.row.runtime_class}|*|${o.row.metric}`,
+    `*|*|${o.row.metric}`,
+  ];
+  for (const o of train)
+    for (const k of keys(o)) {
+      const g = groups.get(k) ?? [];
+      g.push(Math.log(Math.min(o.efficiency, 1)));
+      groups.set(k, g);
+    }
+  const median = new Map<string, number>();
+  for (const [k, g] of groups)
+    if (g.length >= minRows) median.set(k, [...g].sort((a, b) => a - b)[g.length >> 1]!);
+  return {
+    predict(o: Observation): BaselinePrediction | null {
+      for (const k of keys(o)) {
+        const m = median.get(k);
+        if (m !== undefined) return { value: valueFromEfficiency(o.row.metric, o.bound, Math.exp(m)) };
+      }
+      return null;
+    },
+  };
+}

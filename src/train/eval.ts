@@ -11,10 +11,12 @@ import { FEATURE_COUNT } from '../core/predict/featurize.ts';
 import { featureInputOf, type Observation } from '../core/predict/observation.ts';
 import { selectTfBackend } from './backend-node.ts';
 import {
+  type BaselinePrediction,
   constantEfficiency,
   nearestNeighbours,
+  runtimeEfficiency,
+  sameModelSameRuntime,
   sameModelScaled,
-  type BaselinePrediction,
 } from './baselines.ts';
 import { buildObservations } from './dataset.ts';
 import { makeFolds, type SplitName } from './folds.ts';
@@ -62,6 +64,8 @@ export async function evaluate(argv: string[]): Promise<void> {
       const testX = trained.engine.features(test.map(featureInputOf));
       const b2 = nearestNeighbours(train, trainX);
       const b3 = sameModelScaled(train);
+      const b4 = sameModelSameRuntime(train);
+      const b5 = runtimeEfficiency(train);
       test.forEach((o, i) => {
         const p = preds[i]!;
         records.push({
@@ -70,12 +74,15 @@ export async function evaluate(argv: string[]): Promise<void> {
           source: o.row.source_id,
           metric: o.row.metric,
           kind: o.hw.kind,
+          runtime: o.row.runtime_class,
           truth: o.row.value,
           ours: p.ok ? { value: p.value, low: p.low, high: p.high } : null,
           layer: p.ok ? p.layer : 'error',
           roofline: b1.predict(o),
           knn: b2.predict(o, testX, i * FEATURE_COUNT),
           sameModel: b3.predict(o),
+          sameRuntime: b4.predict(o),
+          runtimeEff: b5.predict(o),
         });
       });
       console.log(

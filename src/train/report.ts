@@ -4,20 +4,22 @@ import type { MethodScores } from './summary.ts';
 
 const cell = (a: Accuracy | null) =>
   a ? `${a.mdape.toFixed(1)}% / ${a.within25.toFixed(0)}% (${a.n})` : '–';
+const md = (a: Accuracy | null) => (a ? `${a.mdape.toFixed(1)}%` : '–');
+const width = (a: Accuracy | null) => (a?.medianWidth == null ? '–' : `${a.medianWidth.toFixed(2)}×`);
 const cov = (a: Accuracy | null) => (a?.coverage80 == null ? '–' : `${a.coverage80.toFixed(1)}%`);
 
 function table(title: string, groups: Record<string, MethodScores>): string[] {
   const lines = [
     `### ${title}`,
     '',
-    'MdAPE / share within ±25% (rows). Same-model baseline and the engine on the rows that baseline can answer.',
+    "MdAPE / share within ±25% (rows). Baselines that answer only some rows are shown beside the engine on exactly those rows (in brackets). Worst ratio: the engine's MdAPE over the best baseline's on that baseline's rows.",
     '',
-    '| group | engine | 80% coverage | roofline × const | kNN | same model, scaled | engine on those rows |',
-    '|---|---|---|---|---|---|---|',
+    '| group | engine | 80% coverage | median width | roofline × const | kNN | same model, peak-scaled [engine] | same model + runtime, bound-scaled [engine] | roofline × runtime efficiency [engine] | worst ratio |',
+    '|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const [k, s] of Object.entries(groups))
     lines.push(
-      `| ${k} | ${cell(s.ours)} | ${cov(s.ours)} | ${cell(s.roofline_constant)} | ${cell(s.knn)} | ${cell(s.same_model_scaled)} | ${cell(s.ours_on_same_model_rows)} |`,
+      `| ${k} | ${cell(s.ours)} | ${cov(s.ours)} | ${width(s.ours)} | ${cell(s.roofline_constant)} | ${cell(s.knn)} | ${cell(s.same_model_scaled)} [${md(s.ours_on_same_model_rows)}] | ${cell(s.same_model_runtime)} [${md(s.ours_on_same_runtime_rows)}] | ${cell(s.roofline_runtime)} [${md(s.ours_on_runtime_rows)}] | ${s.worst_ratio_to_baseline ?? '–'} |`,
     );
   return [...lines, ''];
 }
@@ -44,12 +46,14 @@ export function renderReport(metrics: {
       overall: MethodScores;
       byMetric: Record<string, MethodScores>;
       bySource: Record<string, MethodScores>;
+      byRuntime?: Record<string, MethodScores>;
       byLayer: Record<string, Accuracy | null>;
     };
     lines.push(`## ${split}`, '');
     lines.push(...table('Overall', { all: v.overall }));
     lines.push(...table('By metric', v.byMetric));
     lines.push(...table('By source', v.bySource));
+    if (v.byRuntime) lines.push(...table('By runtime class', v.byRuntime));
     lines.push(
       '### By layer (engine)',
       '',

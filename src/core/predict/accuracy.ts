@@ -20,6 +20,8 @@ export interface Accuracy {
   coverage80: number | null;
   /** Median of max(pred/truth, truth/pred): the typical factor off. */
   medianFactor: number;
+  /** Median interval width as a factor, high / low (null when the method gives no interval). */
+  medianWidth: number | null;
 }
 
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
@@ -40,5 +42,8 @@ export function accuracy(rows: readonly Scored[]): Accuracy | null {
     within25: round((ape.filter((x) => x <= 25).length / ape.length) * 100, 1),
     coverage80: withInterval.length ? round((covered / withInterval.length) * 100, 1) : null,
     medianFactor: round(mid(factors), 3),
+    medianWidth: withInterval.length
+      ? round(mid(withInterval.map((r) => r.high! / Math.max(r.low!, 1e-300)).sort((a, b) => a - b)), 3)
+      : null,
   };
 }
