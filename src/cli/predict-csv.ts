@@ -159,7 +159,14 @@ export async function answerQueries(
   const owner: number[] = [];
   const engine = cat.ne.engine;
   for (const r of requests) {
-    const op = await operatingPoint((qs) => engine.predictMany(qs), cat.evidence, r.m, r.hw, r.w, r.choice);
+    const op = await operatingPoint(
+      (qs) => engine.predictMany(qs, { consistency: false }),
+      cat.evidence,
+      r.m,
+      r.hw,
+      r.w,
+      r.choice,
+    );
     if ('error' in op) {
       out[r.i]!.error = op.error;
       continue;

@@ -57,7 +57,7 @@ export async function predictDevices(
     results.push(r);
     if (choice.scenario !== 'offline' && (r.error = fitError(workload, d.entry))) continue;
     const op = await operatingPoint(
-      (qs) => engine.predictMany(qs),
+      (qs) => engine.predictMany(qs, { consistency: false }),
       evidence,
       model.row,
       d.entry,

@@ -7,6 +7,7 @@ import { METRIC_UNITS, type HardwareRow, type MeasurementRow, type Metric } from
 import type { BoundKind } from '../roofline/bound.ts';
 import { rooflineEstimate, type RooflineEstimate } from '../roofline/estimate.ts';
 import { DEFAULTS, isGenerative, type Workload } from '../roofline/workload.ts';
+import { predictConsistent } from './consistency.ts';
 import { FEATURE_COUNT, featurizeInto, type FeatureInput } from './featurize.ts';
 import { boundValue, RATE_METRICS, valueFromEfficiency } from './observation.ts';
 import { ReferenceIndex, weightedLogMean, type Reference } from './references.ts';
@@ -22,6 +23,10 @@ export interface EngineParts {
   references?: ReferenceIndex;
   /** Measurements for the neighbour layer (rows whose roofline cannot be computed). */
   measurements?: readonly MeasurementRow[];
+  /** Devices a small call is compared with (a device is never slower than one it dominates). */
+  catalog?: readonly HardwareRow[];
+  /** Keep every call's answers consistent with each other (core/predict/consistency.ts); default true. */
+  consistency?: boolean;
 }
 
 interface Prepared {
@@ -66,7 +71,10 @@ export class PredictionEngine {
    * benchmark scenario, TTFT, TPOT, end-to-end latency and throughput are derived from the predicted prefill
    * and decode rates of the same workload, so every metric of one workload tells the same story.
    */
-  async predictMany(queries: readonly Query[]): Promise<Prediction[]> {
+  async predictMany(
+    queries: readonly Query[],
+    options: { consistency?: boolean } = {},
+  ): Promise<Prediction[]> {
     const expanded: Query[] = [];
     // TTFT, TPOT, latency and throughput of one workload share its two phase predictions.
     const phases = new Map<string, { prefill: number; decode: number }>();
@@ -89,7 +97,7 @@ export class PredictionEngine {
       }
       return pair;
     });
-    const raw = await this.predictBatch(expanded);
+    const raw = await this.predictBatch(expanded, options.consistency ?? this.parts.consistency ?? true);
     return plan.map((step, i) =>
       'direct' in step
         ? raw[step.direct]!
@@ -97,11 +105,22 @@ export class PredictionEngine {
     );
   }
 
-  private async predictBatch(queries: readonly Query[]): Promise<Prediction[]> {
-    const results: (Prediction | null)[] = new Array(queries.length).fill(null);
-    const prepared: { i: number; p: Prepared }[] = [];
+  /** `consistent`: compare the answers with each other (off for searches that only rank candidates). */
+  private async predictBatch(queries: readonly Query[], consistent: boolean): Promise<Prediction[]> {
     // One roofline per workload × device: the metrics of one workload (a ranking asks for several) share it.
     const estimates = new EstimateMemo();
+    if (!consistent) return this.predictRaw(queries, estimates);
+    return predictConsistent(
+      queries,
+      (qs) => this.predictRaw(qs, estimates),
+      (q) => estimates.get(q),
+      this.parts.catalog ?? [],
+    );
+  }
+
+  private async predictRaw(queries: readonly Query[], estimates: EstimateMemo): Promise<Prediction[]> {
+    const results: (Prediction | null)[] = new Array(queries.length).fill(null);
+    const prepared: { i: number; p: Prepared }[] = [];
     queries.forEach((query, i) => {
       const r = this.prepare(query, estimates);
       if ('error' in r) results[i] = r.error;
@@ -292,7 +311,7 @@ export class PredictionEngine {
 
 /** Everything in a workload but the model: with the model and device, it decides the roofline estimate. */
 const workloadShape = (w: Workload) =>
-  `${w.mode}|${w.batch}|${w.precision}|${w.nDevices}|${w.parallelism ?? ''}|${w.seqLen ?? ''}|${w.promptTokens ?? ''}|${w.genTokens ?? ''}|${w.imageSize ?? ''}`;
+  `${w.mode}|${w.batch}|${w.precision}|${w.nDevices}|${w.parallelism ?? ''}|${w.layout ? `${w.layout.tp}x${w.layout.pp}` : ''}|${w.seqLen ?? ''}|${w.promptTokens ?? ''}|${w.genTokens ?? ''}|${w.imageSize ?? ''}|${w.runtime ?? ''}|${w.kvPrecision ?? ''}`;
 
 /**
  * Roofline estimates memoized by workload and device within one batch. Model and device rows are keyed by

@@ -72,19 +72,33 @@ export class RuntimeEvidence {
     hardware: ReadonlyMap<string, DeviceLike>,
     models: ReadonlyMap<string, ModelLike>,
   ) {
-    const bump = (m: Map<string, Map<RuntimeClass, number>>, k: string, r: RuntimeClass) => {
+    const bump = (m: Map<string, Map<RuntimeClass, number>>, k: string, r: RuntimeClass, n: number) => {
       let c = m.get(k);
       if (!c) m.set(k, (c = new Map()));
-      c.set(r, (c.get(r) ?? 0) + 1);
+      c.set(r, (c.get(r) ?? 0) + n);
     };
+    // 57k rows repeat a few thousand combinations: count each distinct one, then classify it once.
+    const combos = new Map<string, { row: (typeof rows)[number]; n: number }>();
     for (const row of rows) {
+      if (row.runtime_class === 'other' || row.runtime_class === 'vendor-sdk') continue;
+      const key = `${row.hardware_id}|${row.model_id}|${row.mode}|${row.precision}|${row.runtime_class}`;
+      const c = combos.get(key);
+      if (c) c.n++;
+      else combos.set(key, { row, n: 1 });
+    }
+    const kinds = new Map<string, string>();
+    const classes = new Map<string, string>();
+    for (const { row, n } of combos.values()) {
       const r = row.runtime_class as RuntimeClass;
-      if (r === 'other' || r === 'vendor-sdk') continue;
       const hw = hardware.get(row.hardware_id);
       const m = models.get(row.model_id);
       if (!hw || !m) continue;
-      bump(this.byKey, `${row.mode}|${deviceClass(hw)}|${modelKind(m)}|${precisionClass(row.precision)}`, r);
-      bump(this.byDevice, hw.id, r);
+      let kind = kinds.get(row.model_id);
+      if (kind === undefined) kinds.set(row.model_id, (kind = modelKind(m)));
+      let pc = classes.get(row.precision);
+      if (pc === undefined) classes.set(row.precision, (pc = precisionClass(row.precision)));
+      bump(this.byKey, `${row.mode}|${deviceClass(hw)}|${kind}|${pc}`, r, n);
+      bump(this.byDevice, hw.id, r, n);
     }
   }
 
