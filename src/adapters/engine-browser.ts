@@ -11,7 +11,8 @@ import referencesUrl from '../../models/efficiency/references.bin?url';
 import type { PredictionEngine } from '../core/predict/engine.ts';
 import { queryFromSpec, type QuerySpec } from '../core/predict/spec.ts';
 import type { Manifest, Prediction } from '../core/predict/types.ts';
-import { buildEngine, manifestMatches } from './engine-build.ts';
+import type { RuntimeEvidence } from '../core/predict/runtime-choice.ts';
+import { buildEngine, manifestMatches, runtimeEvidenceOf } from './engine-build.ts';
 import { loadSnapshotRows, type SnapshotRows } from './parquet-rows.ts';
 import { fetchSnapshotFile } from './snapshot-fetch.ts';
 import type { TfjsEfficiencyModel } from './tfjs-model.ts';
@@ -26,6 +27,8 @@ export interface BrowserEngine {
   /** Why the learned model is not in use, when it is not. */
   modelProblem: string | null;
   loadMs: number;
+  /** Which runtimes the snapshot measured where (for `auto`); built on first use, shared by both engines. */
+  evidence(): RuntimeEvidence;
 }
 
 let cached: Promise<BrowserEngine> | null = null;
@@ -121,6 +124,7 @@ export function loadRooflineEngine(): Promise<BrowserEngine> {
       backend: 'none',
       modelProblem: 'refining…',
       loadMs: performance.now() - t0,
+      evidence: () => runtimeEvidenceOf(snapshot),
     };
   })().catch((e: unknown) => {
     cachedRoofline = null;
@@ -144,6 +148,7 @@ export function loadEngineBrowser(): Promise<BrowserEngine> {
       backend: m.backend,
       modelProblem: m.problem,
       loadMs: performance.now() - t0,
+      evidence: () => runtimeEvidenceOf(snapshot),
     };
   })().catch((e: unknown) => {
     cached = null;

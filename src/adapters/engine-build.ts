@@ -7,6 +7,7 @@ import {
   observe,
   type Observation,
 } from '../core/predict/observation.ts';
+import { RuntimeEvidence } from '../core/predict/runtime-choice.ts';
 import type { EfficiencyModel, Manifest } from '../core/predict/types.ts';
 import type { SnapshotRows } from './parquet-rows.ts';
 
@@ -53,7 +54,12 @@ export async function buildEngine(
 ): Promise<BuiltEngine> {
   if (!model)
     return {
-      engine: new PredictionEngine({ manifest, model: null, measurements: snapshot.measurements }),
+      engine: new PredictionEngine({
+        manifest,
+        model: null,
+        measurements: snapshot.measurements,
+        catalog: snapshot.hardware,
+      }),
       observations: [],
     };
   const hw = new Map(snapshot.hardware.map((h) => [h.id, h]));
@@ -76,6 +82,36 @@ export async function buildEngine(
     logEff = Float32Array.from({ length: observations.length }, (_, i) => q[3 * i + 1]!);
   }
   const references = buildReferences(observations, logEff);
-  const engine = new PredictionEngine({ manifest, model, measurements: snapshot.measurements, references });
+  const engine = new PredictionEngine({
+    manifest,
+    model,
+    measurements: snapshot.measurements,
+    references,
+    catalog: snapshot.hardware,
+  });
   return { engine, observations };
+}
+
+const evidenceCache = new WeakMap<SnapshotRows, RuntimeEvidence>();
+
+/**
+ * Which runtimes the snapshot measured where (what `auto` picks from), built once per snapshot. The maps hold
+ * only the fields the evidence reads, which keeps the one pass over every measurement cheap.
+ */
+export function runtimeEvidenceOf(snapshot: SnapshotRows): RuntimeEvidence {
+  let e = evidenceCache.get(snapshot);
+  if (!e) {
+    e = new RuntimeEvidence(
+      snapshot.measurements,
+      new Map(snapshot.hardware.map((h) => [h.id, { id: h.id, kind: h.kind, vendor: h.vendor }])),
+      new Map(
+        snapshot.models.map((m) => [
+          m.id,
+          { architecture: m.architecture, modality: m.modality, family: m.family },
+        ]),
+      ),
+    );
+    evidenceCache.set(snapshot, e);
+  }
+  return e;
 }

@@ -24,7 +24,13 @@ export async function batchScaling(
   );
   const asked = cases.filter((c) => c.fits);
   const preds = await e.engine.predictMany(
-    asked.map((c) => ({ workload: c.workload, hw: c.r.hardware, model, metric: 'throughput' as const })),
+    asked.map((c) => ({
+      workload: c.workload,
+      hw: c.r.hardware,
+      model,
+      metric: 'throughput' as const,
+      runtime: c.workload.runtime ?? null,
+    })),
   );
   const byCase = new Map(asked.map((c, i) => [c, preds[i]]));
   return cases.map((c) => {

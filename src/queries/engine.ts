@@ -1,20 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { QuerySpec } from '../core/predict/spec.ts';
 
 /** The browser prediction engine (snapshot rows + tfjs model), loaded once. */
 export function engineQuery() {
   return queryOptions({
     queryKey: ['engine'],
     queryFn: async () => (await import('../adapters/engine-browser.ts')).loadEngineBrowser(),
-    staleTime: Infinity,
-  });
-}
-
-/** Predictions for specs, cached by their content. */
-export function predictionsQuery(specs: readonly QuerySpec[]) {
-  return queryOptions({
-    queryKey: ['predictions', specs],
-    queryFn: async () => (await import('../adapters/engine-browser.ts')).predictSpecs(specs),
     staleTime: Infinity,
   });
 }

@@ -45,6 +45,19 @@ describe('selection slice', () => {
     expect(loc.search).toBe('?page=sources');
   });
 
+  it('carries runtime and scenario: a pasted runtime is written as its class, the defaults are omitted', () => {
+    const { store, loc } = fakeUrl('?page=recommend&runtime=vLLM%200.9.1&batch=max&devices=8');
+    expect(store.getState().selection).toMatchObject({ runtime: 'vllm', scenario: 'offline', devices: 8 });
+    expect(store.getState().urlIssues).toEqual([]);
+    store.getState().setSelection({ runtime: 'llama.cpp-cuda' });
+    expect(loc.search).toBe('?v=1&page=recommend&runtime=llama.cpp-cuda&scenario=offline&devices=8');
+    store.getState().setSelection({ runtime: 'auto', scenario: 'single-stream' });
+    expect(loc.search).toBe('?v=1&page=recommend&devices=8');
+    const bad = fakeUrl('?page=recommend&runtime=foo').store.getState();
+    expect(bad.selection.runtime).toBe('auto');
+    expect(bad.urlIssues.map((i) => i.field)).toEqual(['runtime']);
+  });
+
   it('keeps the selection valid and custom set exactly for model=custom', () => {
     const { store } = fakeUrl('');
     store.getState().setSelection({ model: 'custom', custom: { layers: 12 } });

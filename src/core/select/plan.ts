@@ -3,6 +3,7 @@
  * roofline estimate that justifies it — computed before any prediction so the caller can batch the engine.
  */
 import type { HardwareRow } from '../catalog/schema.ts';
+import type { RuntimeDecision } from '../predict/runtime-choice.ts';
 import { rooflineEstimate, type RooflineEstimate } from '../roofline/estimate.ts';
 import { precisionSupport } from '../roofline/precision.ts';
 import { isGenerative, type Workload } from '../roofline/workload.ts';
@@ -23,12 +24,21 @@ export const itemUnit = (w: Pick<Workload, 'model' | 'mode'>): string =>
 
 export type EstimateOk = RooflineEstimate & { ok: true };
 
+/** The runtime a device runs at a precision (chosen, or auto resolved on the snapshot's evidence). */
+export type RuntimeFor = (hw: HardwareRow, precision: string) => RuntimeDecision;
+
 export interface PlannedRun {
   hardware: HardwareRow;
   precision: string;
   devicesNeeded: number;
   workload: Workload;
   estimate: EstimateOk;
+  /** The runtime the workload assumes, with why; null when the request names none. */
+  runtime: RuntimeDecision | null;
+  /** `single-stream` at the request's batch, or `offline` at the searched batch and layout. */
+  scenario: 'single-stream' | 'offline';
+  /** What the offline search tried, in words; null for single-stream. */
+  search: string | null;
 }
 
 export type PlanFailure = { code: 'unsupported-precision' | 'does-not-fit'; reason: string };
@@ -42,11 +52,14 @@ export function planOne(
   hw: HardwareRow,
   precision: string,
   maxDevices: number,
+  runtimeFor?: RuntimeFor,
 ): PlannedRun | PlanFailure {
   const support = precisionSupport(hw, precision);
   if (!support.ok) return { code: 'unsupported-precision', reason: `${precision}: ${support.reason}` };
+  const runtime = runtimeFor?.(hw, precision) ?? null;
   const n0 = Math.max(1, Math.floor(base.nDevices ?? 1));
   let workload: Workload = { ...base, precision, nDevices: n0 };
+  if (runtime) workload.runtime = runtime.runtime;
   let est = rooflineEstimate(workload, hw);
   if (est.ok && est.fit.status === 'needs-more') {
     const n = est.fit.devicesNeeded;
@@ -69,7 +82,16 @@ export function planOne(
   }
   if (est.fit.status !== 'fits')
     return { code: 'does-not-fit', reason: `${precision}: does not fit ${workload.nDevices} devices` };
-  return { hardware: hw, precision, devicesNeeded: workload.nDevices, workload, estimate: est };
+  return {
+    hardware: hw,
+    precision,
+    devicesNeeded: workload.nDevices,
+    workload,
+    estimate: est,
+    runtime,
+    scenario: 'single-stream',
+    search: null,
+  };
 }
 
 /** The roofline's objective value of a run, higher is better (latency negated). Costs scale with devices. */
@@ -92,11 +114,12 @@ export function planBest(
   candidates: readonly string[],
   objective: Objective,
   maxDevices: number,
+  runtimeFor?: RuntimeFor,
 ): PlannedRun | PlanFailure {
   let best: PlannedRun | null = null;
   const failures: PlanFailure[] = [];
   for (const p of candidates) {
-    const r = planOne(base, hw, p, maxDevices);
+    const r = planOne(base, hw, p, maxDevices, runtimeFor);
     if ('code' in r) {
       failures.push(r);
       continue;

@@ -2,7 +2,10 @@
  * Rank devices for a workload under constraints and an objective. Two pure steps so the caller runs the
  * prediction engine once, batched: `planRanking` → `queries` → engine.predictMany → `rankHardware`.
  */
+import type { RuntimeClass } from '../catalog/runtime.ts';
 import type { HardwareRow, Metric, Unit } from '../catalog/schema.ts';
+import { layoutText } from '../predict/offline.ts';
+import { chooseRuntime, type RuntimeDecision, type RuntimeEvidence } from '../predict/runtime-choice.ts';
 import type { Layer, Prediction } from '../predict/types.ts';
 import type { BoundKind } from '../roofline/bound.ts';
 import { isGenerative, type Workload } from '../roofline/workload.ts';
@@ -16,6 +19,7 @@ import {
   type Objective,
   type PlannedRun,
   type RankWorkload,
+  type RuntimeFor,
 } from './plan.ts';
 import { platformClass, type PlatformClass } from './platforms.ts';
 
@@ -50,6 +54,13 @@ export interface RankRequest {
   precisionCandidates?: readonly string[];
   /** Let 'best' use int8 / int4 weight-only too. */
   allowQuantized?: boolean;
+  /**
+   * The runtime every device runs: a class, or `auto` (per device, the runtime the evidence measured most
+   * for this mode, device class, model kind and precision). Absent: the roofline's default per precision.
+   */
+  runtime?: RuntimeClass | 'auto';
+  /** Which runtimes the snapshot measured where, for `auto`. */
+  runtimeEvidence?: RuntimeEvidence | null;
 }
 
 export interface PlannedQuery {
@@ -106,6 +117,15 @@ export interface RankedRow {
   scoreUnit: string;
   workload: Workload;
   estimate: EstimateOk;
+  /** The runtime the prediction assumes, with why; null when the request names none. */
+  runtime: RuntimeDecision | null;
+  scenario: 'single-stream' | 'offline';
+  /** Total batch over all replicas (offline: the searched one). */
+  batch: number;
+  /** "8 replicas", "5 replicas × TP8", "TP2", "1 device". */
+  layout: string;
+  /** What the offline search tried, in words; null for single-stream. */
+  search: string | null;
 }
 
 export interface Ranking {
@@ -135,9 +155,31 @@ export function rankMetrics(w: RankWorkload): Metric[] {
 
 const DEFAULT_MAX_DEVICES = 8;
 
+/** The runtime resolver of a request; undefined when it names no runtime. */
+export function runtimeResolver(req: RankRequest): RuntimeFor | undefined {
+  const choice = req.runtime;
+  if (choice === undefined) return undefined;
+  const { mode, model } = req.workload;
+  return (hw, precision) => chooseRuntime(choice, mode, hw, model, precision, req.runtimeEvidence ?? null);
+}
+
+/** The engine queries of planned runs: every metric of each run's workload. */
+export function planQueries(runs: readonly PlannedRun[], w: RankWorkload): PlannedQuery[] {
+  const metrics = rankMetrics(w);
+  return runs.flatMap((r) =>
+    metrics.map((metric) => ({
+      key: predictionKey(r.hardware.id, r.precision, metric),
+      hardware: r.hardware,
+      workload: r.workload,
+      metric,
+    })),
+  );
+}
+
 /** Step 1: choose precision and device count per candidate; pre-prediction exclusions; the engine queries. */
 export function planRanking(req: RankRequest): RankPlan {
   const c = req.constraints ?? {};
+  const runtimeFor = runtimeResolver(req);
   const maxDevices = c.maxDevices ?? DEFAULT_MAX_DEVICES;
   const candidates = [
     ...(req.precisionCandidates ?? BEST_CANDIDATES),
@@ -154,8 +196,8 @@ export function planRanking(req: RankRequest): RankPlan {
     }
     const r =
       req.precision === 'best'
-        ? planBest(req.workload, hw, candidates, req.objective, maxDevices)
-        : planOne(req.workload, hw, req.precision, maxDevices);
+        ? planBest(req.workload, hw, candidates, req.objective, maxDevices, runtimeFor)
+        : planOne(req.workload, hw, req.precision, maxDevices, runtimeFor);
     if ('code' in r) {
       excluded.push({ hardware: hw, code: r.code, reason: r.reason, precision: null });
       continue;
@@ -164,16 +206,7 @@ export function planRanking(req: RankRequest): RankPlan {
     if (post) excluded.push({ hardware: hw, precision: r.precision, ...post });
     else runs.push(r);
   }
-  const metrics = rankMetrics(req.workload);
-  const queries = runs.flatMap((r) =>
-    metrics.map((metric) => ({
-      key: predictionKey(r.hardware.id, r.precision, metric),
-      hardware: r.hardware,
-      workload: r.workload,
-      metric,
-    })),
-  );
-  return { runs, excluded, queries };
+  return { runs, excluded, queries: planQueries(runs, req.workload) };
 }
 
 /** Pair planned queries with the engine's answers, in order. */
@@ -232,9 +265,15 @@ function deviceViolation(r: PlannedRun, c: Constraints): Violation | null {
   );
 }
 
-/** Step 2: score and sort the planned runs with the engine's predictions (keyed by `predictionKey`). */
-export function rankHardware(req: RankRequest, predictions: ReadonlyMap<string, Prediction>): Ranking {
-  const plan = planRanking(req);
+/**
+ * Step 2: score and sort the planned runs with the engine's predictions (keyed by `predictionKey`). Pass the
+ * plan the queries came from when it was changed after planRanking (the offline scenario's operating points).
+ */
+export function rankHardware(
+  req: RankRequest,
+  predictions: ReadonlyMap<string, Prediction>,
+  plan: RankPlan = planRanking(req),
+): Ranking {
   const c = req.constraints ?? {};
   const excluded = [...plan.excluded];
   const rows: RankedRow[] = [];
@@ -362,6 +401,11 @@ function rowOf(
     scoreUnit: scoreUnit(req),
     workload: run.workload,
     estimate: run.estimate,
+    runtime: run.runtime,
+    scenario: run.scenario,
+    batch: run.workload.batch,
+    layout: layoutText(run.estimate.layout, run.estimate.layout.replicas),
+    search: run.search,
   };
 }
 

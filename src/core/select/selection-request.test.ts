@@ -34,6 +34,15 @@ describe('rankRequestFor', () => {
     expect(plan.excluded.map((e) => e.reason)).toEqual([expect.stringContaining('> max $2,000')]);
   });
 
+  it('carries the runtime choice and plans offline at batch 1 (the search picks the batch)', () => {
+    const s = { ...defaultSelection(), runtime: 'vllm' as const, scenario: 'offline' as const, batch: 64 };
+    const req = rankRequestFor(s, LLAMA, [H100P], null);
+    expect(req).toMatchObject({ runtime: 'vllm', runtimeEvidence: null });
+    expect(req.workload.batch).toBe(1);
+    expect(rankRequestFor({ ...s, scenario: 'single-stream' }, LLAMA, []).workload.batch).toBe(64);
+    expect(planRanking(req).runs[0]!.workload.runtime).toBe('vllm');
+  });
+
   it('ranks $ per item on cloud prices when only a cloud budget is set', () => {
     const s = defaultSelection();
     s.constraints.maxCloudUsdHr = 5;

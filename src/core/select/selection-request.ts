@@ -1,9 +1,10 @@
 /**
  * The Recommend page's selection → a RankRequest: resolve the model (catalog id or `model=custom`), keep only
- * the lengths the model uses, and map the URL's constraints to the ranker's.
+ * the lengths the model uses, map the URL's constraints to the ranker's, and carry the runtime choice.
  */
 import type { ModelRow } from '../catalog/schema.ts';
 import { describeModel } from '../predict/describe.ts';
+import type { RuntimeEvidence } from '../predict/runtime-choice.ts';
 import { isGenerative, isSequenceModel, type ModelArch } from '../roofline/workload.ts';
 import type { CustomModel, Selection } from '../share/selection.ts';
 import type { Constraints, RankRequest, RankWorkload } from './rank.ts';
@@ -47,9 +48,18 @@ export function selectionModel(s: Selection, models: ReadonlyMap<string, ModelRo
 
 const opt = (v: number | null): number | undefined => (v === null ? undefined : v);
 
-/** The ranking request for a selection over `hardware`; null when the model is unknown. */
-export function rankRequestFor(s: Selection, model: ModelRow, hardware: readonly HardwareRow[]): RankRequest {
-  const workload: RankWorkload = { model, mode: s.mode, batch: s.batch, nDevices: s.devices };
+/**
+ * The ranking request for a selection over `hardware`. `auto` resolves per device on `evidence`. Offline
+ * plans at batch 1 (what must fit); its batch and layout come from the search (see offlinePlan).
+ */
+export function rankRequestFor(
+  s: Selection,
+  model: ModelRow,
+  hardware: readonly HardwareRow[],
+  evidence: RuntimeEvidence | null = null,
+): RankRequest {
+  const batch = s.scenario === 'offline' ? 1 : s.batch;
+  const workload: RankWorkload = { model, mode: s.mode, batch, nDevices: s.devices };
   const kind = lengthKind(model, s.mode);
   if (kind === 'llm') {
     workload.promptTokens = s.prompt;
@@ -75,5 +85,7 @@ export function rankRequestFor(s: Selection, model: ModelRow, hardware: readonly
     constraints,
     // $ per item on the purchase price, unless only a cloud budget is given.
     costBasis: c.maxCloudUsdHr !== null && c.maxPriceUsd === null ? 'cloud' : 'purchase',
+    runtime: s.runtime,
+    runtimeEvidence: evidence,
   };
 }

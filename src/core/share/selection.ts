@@ -1,8 +1,10 @@
 /** The view state every shareable link encodes: the shape of the store's selection slice. */
 import { normalizePrecision } from '../catalog/normalize.ts';
+import { RUNTIME_CLASSES, type RuntimeClass } from '../catalog/runtime.ts';
 import type { Mode } from '../catalog/schema.ts';
 import { decodeProfile, encodeProfile } from '../lab/profile-codec.ts';
 import type { BrowserProfile } from '../lab/profile.ts';
+import type { Scenario } from '../predict/operating-point.ts';
 import { DEFAULTS } from '../roofline/workload.ts';
 import { BROWSER_PLATFORMS, PLATFORM_CLASSES, type PlatformClass } from '../select/platforms.ts';
 
@@ -28,6 +30,14 @@ export const PLATFORM_GROUPS: Readonly<Record<string, readonly Platform[]>> = {
   gpu: ['datacenter-gpu', 'workstation-gpu', 'consumer-gpu'],
   browser: BROWSER_PLATFORMS,
 };
+
+/** The software stack a prediction assumes: a runtime class, or `auto` (the most measured one per device). */
+export type RuntimeSetting = RuntimeClass | 'auto';
+export const RUNTIME_SETTINGS: readonly RuntimeSetting[] = ['auto', ...RUNTIME_CLASSES];
+
+/** `single-stream` predicts the given batch; `offline` the system's best throughput (batch and layout searched). */
+export const SCENARIOS = ['single-stream', 'offline'] as const satisfies readonly Scenario[];
+export type { Scenario };
 
 export const OBJECTIVES = ['latency', 'throughput', 'throughput_per_dollar', 'throughput_per_watt'] as const;
 export type Objective = (typeof OBJECTIVES)[number];
@@ -78,6 +88,9 @@ export interface Selection {
   mode: Mode;
   /** A normalized precision (`fp16`…), a GGUF kind (`q4_k_m`…) or `best` (best available per device). */
   precision: string;
+  runtime: RuntimeSetting;
+  scenario: Scenario;
+  /** Ignored by `offline`, which searches the batch. */
   batch: number;
   seq: number;
   prompt: number;
@@ -127,6 +140,8 @@ export const DEFAULT_SELECTION: Readonly<Selection> = Object.freeze({
   custom: null,
   mode: 'inference',
   precision: 'best',
+  runtime: 'auto',
+  scenario: 'single-stream',
   batch: 1,
   seq: DEFAULTS.seqLen,
   prompt: DEFAULTS.promptTokens,
@@ -242,6 +257,8 @@ export function isValidSelection(s: Selection): boolean {
     (s.model === 'custom' ? s.custom !== null && isValidCustom(s.custom) : s.custom === null) &&
     has(MODES, s.mode) &&
     isSelectionPrecision(s.precision) &&
+    has(RUNTIME_SETTINGS, s.runtime) &&
+    has(SCENARIOS, s.scenario) &&
     (['batch', 'seq', 'prompt', 'gen', 'image', 'devices'] as const).every((k) =>
       inRule(s[k], NUMBER_RULES[k]),
     ) &&

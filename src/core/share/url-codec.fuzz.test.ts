@@ -10,6 +10,8 @@ import {
   NUMBER_RULES,
   OBJECTIVES,
   PLATFORMS,
+  RUNTIME_SETTINGS,
+  SCENARIOS,
   SELECTION_PAGES,
   isSelectionPrecision,
   isValidSelection,
@@ -85,6 +87,8 @@ const selectionArb: fc.Arbitrary<Selection> = fc
     model,
     mode: fc.constantFrom(...MODES),
     precision,
+    runtime: fc.constantFrom(...RUNTIME_SETTINGS),
+    scenario: fc.constantFrom(...SCENARIOS),
     batch: num(NUMBER_RULES.batch),
     seq: num(NUMBER_RULES.seq),
     prompt: num(NUMBER_RULES.prompt),
@@ -135,6 +139,11 @@ const HOSTILE = [
   '__proto__',
   '&__proto__=1&constructor=x',
   '&hardware=' + 'a,'.repeat(40),
+  '&runtime=vLLM 0.9.1',
+  '&runtime=llama.cpp%20(Metal)',
+  '&runtime=foo',
+  '&batch=max',
+  '&scenario=offline',
 ];
 
 const mutation = fc.oneof(
@@ -211,11 +220,22 @@ describe('fuzzing', () => {
 
   it('random parameter soups', () => {
     const name = fc.oneof(
-      fc.constantFrom('v', 'page', 'model', 'batch', 'hardware', 'platforms', 'params'),
+      fc.constantFrom(
+        'v',
+        'page',
+        'model',
+        'batch',
+        'hardware',
+        'platforms',
+        'params',
+        'runtime',
+        'scenario',
+      ),
       fc.string(),
     );
     const value = fc.oneof(
       fc.constantFrom(...HOSTILE),
+      fc.constantFrom('max', 'offline', 'single-stream', ...RUNTIME_SETTINGS, 'TensorRT-LLM 0.12', 'MLX'),
       fc.string(),
       fc.double().map(String),
       fc.bigInt().map(String),

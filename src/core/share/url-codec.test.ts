@@ -79,6 +79,53 @@ describe('hand-written links', () => {
   });
 });
 
+describe('runtime and scenario', () => {
+  it('reads a class id, a label or pasted text, and writes the class id', () => {
+    for (const [text, runtime] of [
+      ['vllm', 'vllm'],
+      ['TensorRT-LLM', 'tensorrt-llm'],
+      ['llama.cpp%20(Metal)', 'llama.cpp-metal'],
+      ['vLLM%200.9.1', 'vllm'],
+      ['PyTorch+2.9.1+(cu130,+torch.compile)', 'pytorch-compile'],
+      ['auto', 'auto'],
+    ] as const) {
+      const { selection, issues } = decodeSelection(`runtime=${text}`);
+      expect(issues).toEqual([]);
+      expect(selection.runtime).toBe(runtime);
+      expect(encodeSelection(selection)).toBe(runtime === 'auto' ? '' : `v=1&runtime=${runtime}`);
+    }
+  });
+
+  it('an unknown runtime is named in a notice and auto is used', () => {
+    const { selection, issues } = decodeSelection('runtime=foo&batch=2');
+    expect(selection).toEqual({ ...DEFAULT_SELECTION, batch: 2 });
+    expect(issues).toEqual([
+      { field: 'runtime', value: 'foo', message: expect.stringMatching(/not a runtime.*auto is used/) },
+    ]);
+    expect(fields('runtime=')).toEqual(['runtime']);
+  });
+
+  it('reads the scenario; batch=max means offline; writes canonical order without defaults', () => {
+    const link =
+      'v=1&page=recommend&model=llama-3.1-8b&precision=fp8&runtime=vllm&scenario=offline&devices=8';
+    const { selection, issues } = decodeSelection(link);
+    expect(issues).toEqual([]);
+    expect(selection).toMatchObject({ runtime: 'vllm', scenario: 'offline', devices: 8 });
+    expect(encodeSelection(selection)).toBe(
+      'v=1&page=recommend&precision=fp8&runtime=vllm&scenario=offline&devices=8',
+    );
+    const max = decodeSelection('batch=MAX&devices=8&runtime=trt-llm');
+    expect(max.issues).toEqual([]);
+    expect(max.selection).toMatchObject({ scenario: 'offline', batch: 1, runtime: 'tensorrt-llm' });
+    expect(encodeSelection(max.selection)).toBe('v=1&runtime=tensorrt-llm&scenario=offline&devices=8');
+    expect(decodeSelection('scenario=Single-Stream').selection.scenario).toBe('single-stream');
+    expect(fields('scenario=server')).toEqual(['scenario']);
+    const clash = decodeSelection('scenario=single-stream&batch=max');
+    expect(clash.selection.scenario).toBe('offline');
+    expect(clash.issues.map((i) => i.field)).toEqual(['scenario']);
+  });
+});
+
 describe('bad links', () => {
   it('names each bad field and uses its default', () => {
     const { selection, issues } = decodeSelection(

@@ -5,6 +5,7 @@
  * ("Shareable links").
  */
 import { normalizePrecision } from '../catalog/normalize.ts';
+import { parseRuntime } from '../catalog/runtime.ts';
 import { decodeProfile, encodeProfile } from '../lab/profile-codec.ts';
 import { encodePlatforms, readHardware, readPlatforms, short } from './lists.ts';
 import {
@@ -17,6 +18,7 @@ import {
   MODES,
   NUMBER_RULES,
   OBJECTIVES,
+  SCENARIOS,
   SELECTION_PAGES,
   type Constraints,
   type CustomModel,
@@ -76,6 +78,8 @@ export const PARAMS: readonly string[] = [
   'arch',
   'mode',
   'precision',
+  'runtime',
+  'scenario',
   ...WORKLOAD_PARAMS,
   ...CONSTRAINT_PARAMS.map(([p]) => p),
   'platforms',
@@ -102,6 +106,8 @@ export function encodeSelection(s: Selection): string {
   }
   put('mode', s.mode, DEFAULT_SELECTION.mode);
   put('precision', s.precision, DEFAULT_SELECTION.precision);
+  put('runtime', s.runtime, DEFAULT_SELECTION.runtime);
+  put('scenario', s.scenario, DEFAULT_SELECTION.scenario);
   for (const k of WORKLOAD_PARAMS) put(k, s[k], DEFAULT_SELECTION[k]);
   for (const [p, k] of CONSTRAINT_PARAMS) put(p, s.constraints[k], null);
   const platforms = encodePlatforms(s.platforms);
@@ -264,7 +270,32 @@ function decode(search: string): Decoded {
     if (p === null) bad('precision', precision, 'not a known precision (fp16, bf16, int8, q4_k_m, best…)');
     else s.precision = p;
   }
-  for (const k of WORKLOAD_PARAMS) s[k] = num(k, k) ?? s[k];
+  const runtime = get('runtime');
+  if (runtime !== undefined) {
+    const r = parseRuntime(runtime.slice(0, 200));
+    if (r.runtime !== 'auto') s.runtime = r.runtime;
+    else if (r.note !== null)
+      issues.push({
+        field: 'runtime',
+        value: short(runtime),
+        message:
+          'not a runtime Rooflight knows (a class id such as vllm, its label, or text like "vLLM 0.9.1"); auto is used',
+      });
+  }
+  const scenario = oneOf('scenario', SCENARIOS);
+  s.scenario = scenario ?? s.scenario;
+  // `batch=max` is the offline scenario's batch: the best one the search finds.
+  const batchMax = params.get('batch')?.toLowerCase() === 'max';
+  if (batchMax) {
+    if (scenario === 'single-stream')
+      issues.push({
+        field: 'scenario',
+        value: scenario,
+        message: 'batch=max means the offline scenario; offline is used',
+      });
+    s.scenario = 'offline';
+  }
+  for (const k of WORKLOAD_PARAMS) if (!(k === 'batch' && batchMax)) s[k] = num(k, k) ?? s[k];
   for (const [p, k] of CONSTRAINT_PARAMS) s.constraints[k] = num(p, k) ?? null;
   s.platforms = readPlatforms(get('platforms'), issues) ?? s.platforms;
   s.objective = oneOf('objective', OBJECTIVES) ?? s.objective;

@@ -1,10 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
+import { OperatingFields } from '../../components/operating-fields.tsx';
 import type { Metric } from '../../core/catalog/schema.ts';
-import type { QuerySpec } from '../../core/predict/spec.ts';
 import { isGenerative } from '../../core/roofline/workload.ts';
-import { engineQuery, predictionsQuery } from '../../queries/engine.ts';
+import { engineQuery } from '../../queries/engine.ts';
+import { useAppStore } from '../../state/store.ts';
 import { PredictionTable } from './prediction-table.tsx';
+import { RuntimeComparison } from './runtime-comparison.tsx';
+import { useDevicePredictions } from './use-device-predictions.ts';
 import { WorkloadForm, type WorkloadInput } from './workload-form.tsx';
 
 const LLM_METRICS: Metric[] = [
@@ -18,9 +21,15 @@ const LLM_METRICS: Metric[] = [
 ];
 const OTHER_METRICS: Metric[] = ['latency_ms', 'throughput', 'memory_mb'];
 
-/** Predict one workload on chosen devices: every metric with its interval, bound, layer and explanation. */
+/**
+ * Predict one workload on chosen devices: every metric with its interval, bound, layer and explanation, at
+ * the operating point of the runtime and scenario (both in the URL); and the workload under each runtime.
+ */
 export function PredictPage() {
   const engine = useQuery(engineQuery());
+  const runtime = useAppStore((s) => s.selection.runtime);
+  const scenario = useAppStore((s) => s.selection.scenario);
+  const setSelection = useAppStore((s) => s.setSelection);
   const [input, setInput] = useState<WorkloadInput>({
     model: 'llama-3.1-8b',
     hardware: ['nvidia-h100-sxm5-80gb', 'nvidia-rtx-4090'],
@@ -34,26 +43,12 @@ export function PredictPage() {
     imageSize: 224,
   });
   const model = engine.data?.snapshot.models.find((m) => m.id === input.model);
-  const specs = useMemo<QuerySpec[]>(() => {
-    if (!model) return [];
-    const metrics = isGenerative(model) && input.mode === 'inference' ? LLM_METRICS : OTHER_METRICS;
-    return input.hardware.flatMap((hardware) =>
-      metrics.map((metric) => ({
-        model: input.model,
-        hardware,
-        metric,
-        mode: input.mode,
-        precision: input.precision,
-        batch: input.batch,
-        nDevices: input.nDevices,
-        seqLen: input.seqLen,
-        promptTokens: input.promptTokens,
-        genTokens: input.genTokens,
-        imageSize: input.imageSize,
-      })),
-    );
-  }, [input, model]);
-  const predictions = useQuery({ ...predictionsQuery(specs), enabled: engine.isSuccess && specs.length > 0 });
+  const metrics = !model
+    ? []
+    : isGenerative(model) && input.mode === 'inference'
+      ? LLM_METRICS
+      : OTHER_METRICS;
+  const predictions = useDevicePredictions(engine.data, input, metrics, { runtime, scenario });
 
   if (engine.isPending)
     return (
@@ -85,6 +80,17 @@ export function PredictPage() {
         hardware={e.snapshot.hardware}
         models={e.snapshot.models}
       />
+      <form className="filters" aria-label="Operating point" onSubmit={(ev) => ev.preventDefault()}>
+        <OperatingFields
+          runtime={runtime}
+          scenario={scenario}
+          onRuntime={(r) => setSelection({ runtime: r })}
+          onScenario={(sc) => setSelection({ scenario: sc })}
+        />
+      </form>
+      {scenario === 'offline' && (
+        <p className="muted">Offline: each device at the batch and replicas × TP layout predicted fastest.</p>
+      )}
       {!model && (
         <p role="alert" className="error-text">
           Unknown model id “{input.model}”: pick one from the list.
@@ -95,9 +101,8 @@ export function PredictPage() {
           {predictions.error.message}
         </p>
       )}
-      {predictions.data && (
-        <PredictionTable specs={specs} predictions={predictions.data} hardware={e.snapshot.hardware} />
-      )}
+      {predictions.data && <PredictionTable devices={predictions.data} />}
+      {model && <RuntimeComparison engine={e} input={input} scenario={scenario} />}
     </>
   );
 }

@@ -1,29 +1,60 @@
-import type { HardwareRow } from '../../core/catalog/schema.ts';
-import type { QuerySpec } from '../../core/predict/spec.ts';
-import type { Prediction } from '../../core/predict/types.ts';
+import { RUNTIME_LABELS } from '../../core/catalog/runtime.ts';
+import type { DeviceAnswer } from '../../queries/operating-points.ts';
+import { fmt } from './format.ts';
 
-const fmt = (v: number) =>
-  v >= 1000
-    ? Math.round(v).toLocaleString('en-US')
-    : v >= 10
-      ? v.toFixed(1)
-      : v >= 0.1
-        ? v.toFixed(2)
-        : v.toPrecision(2);
+/** A device's rows: one per metric at its operating point, or one row saying why there is none. */
+function DeviceRows({ d }: { d: DeviceAnswer }) {
+  const point = d.point;
+  if (!point)
+    return (
+      <tr data-testid="prediction">
+        <td>{d.hw.name}</td>
+        <td colSpan={10} className="error-text">
+          {d.error}
+        </td>
+      </tr>
+    );
+  return d.answers.map(({ metric, prediction: p }) => (
+    <tr key={metric} data-testid="prediction">
+      <td>{d.hw.name}</td>
+      <td title={point.runtime.why}>{RUNTIME_LABELS[point.runtime.runtime]}</td>
+      <td className="num">{point.batch}</td>
+      <td>{point.layout}</td>
+      <td>{metric}</td>
+      {p.ok ? (
+        <>
+          <td className="num">{fmt(p.value)}</td>
+          <td className="num">
+            {fmt(p.low)} – {fmt(p.high)}
+          </td>
+          <td>{p.unit}</td>
+          <td>{p.bound ?? '–'}</td>
+          <td>{p.layer}</td>
+          <td>{p.explanation}</td>
+        </>
+      ) : (
+        <td colSpan={6} className="error-text">
+          {p.error}
+        </td>
+      )}
+    </tr>
+  ));
+}
 
-/** One row per device × metric: the prediction, its 80% interval, the bound, the layer and why. */
-export function PredictionTable(props: {
-  specs: readonly QuerySpec[];
-  predictions: readonly Prediction[];
-  hardware: readonly HardwareRow[];
-}) {
-  const names = new Map(props.hardware.map((h) => [h.id, h.name]));
+/**
+ * One row per device × metric: the prediction, its 80% interval, the bound, the layer and why, with the
+ * runtime (why on hover), batch and layout it assumes.
+ */
+export function PredictionTable({ devices }: { devices: readonly DeviceAnswer[] }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label="Predictions, scrollable">
       <table className="data-table" aria-label="Predictions">
         <thead>
           <tr>
             <th scope="col">Hardware</th>
+            <th scope="col">Runtime</th>
+            <th scope="col">Batch</th>
+            <th scope="col">Layout</th>
             <th scope="col">Metric</th>
             <th scope="col">Predicted</th>
             <th scope="col">80% interval</th>
@@ -34,31 +65,9 @@ export function PredictionTable(props: {
           </tr>
         </thead>
         <tbody>
-          {props.predictions.map((p, i) => {
-            const spec = props.specs[i]!;
-            return (
-              <tr key={`${spec.hardware}-${spec.metric}`} data-testid="prediction">
-                <td>{names.get(spec.hardware) ?? spec.hardware}</td>
-                <td>{spec.metric}</td>
-                {p.ok ? (
-                  <>
-                    <td className="num">{fmt(p.value)}</td>
-                    <td className="num">
-                      {fmt(p.low)} – {fmt(p.high)}
-                    </td>
-                    <td>{p.unit}</td>
-                    <td>{p.bound ?? '–'}</td>
-                    <td>{p.layer}</td>
-                    <td>{p.explanation}</td>
-                  </>
-                ) : (
-                  <td colSpan={6} className="error-text">
-                    {p.error}
-                  </td>
-                )}
-              </tr>
-            );
-          })}
+          {devices.map((d) => (
+            <DeviceRows key={d.hw.id} d={d} />
+          ))}
         </tbody>
       </table>
     </div>

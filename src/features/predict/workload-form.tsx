@@ -1,17 +1,7 @@
 import type { HardwareRow, Mode, ModelRow } from '../../core/catalog/schema.ts';
+import type { WorkloadInput } from '../../queries/operating-points.ts';
 
-export interface WorkloadInput {
-  model: string;
-  hardware: string[];
-  mode: Mode;
-  precision: string;
-  batch: number;
-  nDevices: number;
-  seqLen: number;
-  promptTokens: number;
-  genTokens: number;
-  imageSize: number;
-}
+export type { WorkloadInput };
 
 const PRECISIONS = ['fp32', 'tf32', 'fp16', 'bf16', 'fp8', 'fp4', 'int8', 'int4', 'q4_k_m', 'q4_0', 'q8_0'];
 

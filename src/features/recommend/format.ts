@@ -1,6 +1,6 @@
 /** Display helpers for ranking cells: a value with its 80% interval, money, memory. */
 import { fmtUsd, sig3 } from '../../core/select/format.ts';
-import type { MetricValue } from '../../core/select/rank.ts';
+import type { MetricValue, RankedRow } from '../../core/select/rank.ts';
 
 export const DASH = '–';
 
@@ -20,3 +20,7 @@ export const num = (v: number | null, unit = ''): string =>
 
 /** Memory predictions are in MB; shown in GB. */
 export const MB_TO_GB = 1 / 1000;
+
+/** "batch 1 · 1 device", "offline · batch 512 · 8 replicas". */
+export const operatingText = (r: Pick<RankedRow, 'scenario' | 'batch' | 'layout'>): string =>
+  `${r.scenario === 'offline' ? 'offline · ' : ''}batch ${r.batch} · ${r.layout}`;

@@ -4,6 +4,7 @@ import { itemUnit } from '../../core/select/plan.ts';
 import type { MetricValue, RankedRow, Ranking } from '../../core/select/rank.ts';
 import { OBJECTIVE_LABELS } from './constraint-controls.tsx';
 import { MB_TO_GB, num, usd, usdHr, withInterval } from './format.ts';
+import { RuntimeCell } from './runtime-cell.tsx';
 
 const PAGE_ROWS = 25;
 
@@ -29,7 +30,9 @@ export function RankingTable({ ranking, engineLabel }: { ranking: Ranking; engin
         <table className="data-table ranking-table" aria-label="Hardware ranking">
           <caption>
             {ranking.ranked.length} devices ranked by {OBJECTIVE_LABELS[ranking.objective].toLowerCase()} (
-            {engineLabel}); intervals are 80%.
+            {engineLabel}
+            {first?.scenario === 'offline' ? ', offline: each at its best batch and layout' : ''}); intervals
+            are 80%.
           </caption>
           <thead>
             <tr>
@@ -37,6 +40,7 @@ export function RankingTable({ ranking, engineLabel }: { ranking: Ranking; engin
               <th scope="col">Device</th>
               <th scope="col">Precision</th>
               <th scope="col">Devices / fit</th>
+              <th scope="col">Runtime · batch · layout</th>
               <th scope="col">Latency (ms)</th>
               <th scope="col">Throughput ({unit})</th>
               <th scope="col">Memory (GB)</th>
@@ -56,6 +60,7 @@ export function RankingTable({ ranking, engineLabel }: { ranking: Ranking; engin
                 </th>
                 <td>{r.precision}</td>
                 <td>{r.fitLabel}</td>
+                <RuntimeCell row={r} />
                 <Cell m={r.latency} />
                 <Cell m={r.throughput} />
                 <Cell m={r.memory} scale={MB_TO_GB} />

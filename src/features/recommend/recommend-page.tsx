@@ -47,6 +47,12 @@ export function RecommendPage() {
             Includes “This browser” devices measured in {selection.lab.label} (from the Lab).
           </p>
         )}
+        {shown && selection.scenario === 'offline' && shown.scenario !== 'offline' && (
+          <p className="muted" role="status" data-testid="scenario-note">
+            Offline (best throughput) searches each device&apos;s batch and layout with the learned model;
+            until it has loaded, this ranking is single stream at batch {shown.ranking.ranked[0]?.batch ?? 1}.
+          </p>
+        )}
         {r.unknownModel && (
           <p className="panel notice" role="status" data-testid="unknown-model">
             The link names a model this catalog does not have (“{r.unknownModel}”); showing{' '}

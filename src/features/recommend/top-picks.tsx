@@ -2,7 +2,7 @@ import { sig3 } from '../../core/select/format.ts';
 import type { Explanation } from '../../core/select/explain.ts';
 import { itemUnit } from '../../core/select/plan.ts';
 import type { RankedRow, Ranking } from '../../core/select/rank.ts';
-import { usd } from './format.ts';
+import { operatingText, usd } from './format.ts';
 
 function Pick(props: { row: RankedRow; label: string; why: Explanation | undefined; top?: boolean }) {
   const { row, why } = props;
@@ -20,6 +20,10 @@ function Pick(props: { row: RankedRow; label: string; why: Explanation | undefin
         {thr && ` · ${sig3(thr.value)} ${itemUnit(row.workload)}`}
         {row.latency && ` · ${sig3(row.latency.value)} ms`}
         {row.cost.purchaseUsd !== null && ` · ${usd(row.cost.purchaseUsd)}`}
+      </p>
+      <p className="pick-runtime" data-testid="pick-runtime">
+        {row.runtime ? row.runtime.why : 'runtime: the default for the precision'} · {operatingText(row)}
+        {row.search && <span className="muted"> ({row.search})</span>}
       </p>
       {why && (
         <dl className="pick-why">

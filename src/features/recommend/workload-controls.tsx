@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { NumberField } from '../../components/number-field.tsx';
+import { OperatingFields } from '../../components/operating-fields.tsx';
 import type { ModelRow } from '../../core/catalog/schema.ts';
 import { lengthKind } from '../../core/select/selection-request.ts';
 import { DEFAULT_CUSTOM, MODES, NUMBER_RULES, type Selection } from '../../core/share/selection.ts';
@@ -25,7 +26,10 @@ export const PRECISION_CHOICES: readonly [string, string][] = [
   ['q4_0', 'q4_0 (GGUF)'],
 ];
 
-/** What runs: model, mode, precision, batch, devices and the lengths this model's architecture uses. */
+/**
+ * What runs: model, mode, precision, runtime, scenario, batch (single stream only: offline searches it),
+ * devices and the lengths this model's architecture uses.
+ */
 export function WorkloadControls(props: {
   selection: Selection;
   /** The model being ranked (the default when the link's id is unknown). */
@@ -76,12 +80,22 @@ export function WorkloadControls(props: {
           ))}
         </select>
       </div>
-      <NumberField
-        label="Batch"
-        value={s.batch}
-        rule={NUMBER_RULES.batch}
-        onCommit={(v) => v && set({ batch: v })}
+      <OperatingFields
+        runtime={s.runtime}
+        scenario={s.scenario}
+        onRuntime={(runtime) => set({ runtime })}
+        onScenario={(scenario) => set({ scenario })}
       />
+      {s.scenario === 'offline' ? (
+        <p className="muted field-note">Batch and layout: searched per device for the best throughput.</p>
+      ) : (
+        <NumberField
+          label="Batch"
+          value={s.batch}
+          rule={NUMBER_RULES.batch}
+          onCommit={(v) => v && set({ batch: v })}
+        />
+      )}
       <NumberField
         label="Devices"
         value={s.devices}
