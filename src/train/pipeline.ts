@@ -10,6 +10,7 @@ import { FEATURE_COUNT, FEATURE_NAMES, FEATURE_VERSION } from '../core/predict/f
 import type { Observation } from '../core/predict/observation.ts';
 import { accuracy, type Scored } from '../core/predict/accuracy.ts';
 import type { Manifest, Prediction, Query } from '../core/predict/types.ts';
+import { buildPrior } from '../core/predict/prior.ts';
 import { fromObservations, rng, standardization } from './dataset.ts';
 import { DEFAULT_FIT, fitNetwork, QUANTILES, type FitOptions } from './network.ts';
 
@@ -127,6 +128,15 @@ export async function trainEngine(
   const members: TF.LayersModel[] = [];
   const scores: Record<string, number[]> = { learned: [], transfer: [] };
   const unseen: Record<string, Scored[]> = { learned: [], transfer: [] };
+  const priorOf = (rows: readonly number[]) =>
+    buildPrior(
+      rows.map((i) => {
+        const x = obs[i]!;
+        return { runtime: x.row.runtime, hw: x.hw, metric: x.row.metric, efficiency: x.efficiency };
+      }),
+    );
+  manifest.prior = priorOf(allRows);
+  const held: { engineOf: (blend: number) => PredictionEngine; rows: Observation[] }[] = [];
   for (let g = 0; g < k; g++) {
     const fitRows = k === 1 ? allRows : allRows.filter((i) => groupOf.get(obs[i]!.hw.id) !== g);
     const heldRows = k === 1 ? [] : allRows.filter((i) => groupOf.get(obs[i]!.hw.id) === g);
@@ -136,19 +146,27 @@ export async function trainEngine(
     if (heldRows.length === 0) continue;
     const member = TfjsEfficiencyModel.wrap(tf, net);
     const q = member.predict(xs, obs.length);
-    const engine = new PredictionEngine({
-      manifest,
-      model: member,
-      references: buildReferences(
-        fitRows.map((i) => obs[i]!),
-        fitRows.map((i) => q[3 * i + 1]!),
-      ),
+    const references = buildReferences(
+      fitRows.map((i) => obs[i]!),
+      fitRows.map((i) => q[3 * i + 1]!),
+    );
+    const prior = priorOf(fitRows);
+    held.push({
+      engineOf: (blend) =>
+        new PredictionEngine({
+          manifest: { ...manifest, prior, learnedBlend: blend },
+          model: member,
+          references,
+        }),
+      rows: heldRows.map((i) => obs[i]!),
     });
-    const held = heldRows.map((i) => obs[i]!);
-    const preds = await engine.predictMany(held.map(queryOf));
+  }
+  manifest.learnedBlend = await chooseBlend(held, o.log);
+  for (const h of held) {
+    const preds = await h.engineOf(manifest.learnedBlend).predictMany(h.rows.map(queryOf));
     preds.forEach((p, i) => {
       if (!p.ok || !(p.layer in scores)) return;
-      const truth = held[i]!.row.value;
+      const truth = h.rows[i]!.row.value;
       // Distance (log) by which the interval misses the truth; ≤ 0 when covered.
       scores[p.layer]!.push(Math.max(Math.log(p.low / truth), Math.log(truth / p.high)));
       unseen[p.layer]!.push({ truth, pred: p.value });
@@ -179,6 +197,36 @@ export async function trainEngine(
   for (let i = 0; i < obs.length; i++) trainLogEff[i] = q[3 * i + 1]!;
   const engine = new PredictionEngine({ manifest, model, references: buildReferences(obs, trainLogEff) });
   return { engine, model, manifest, trainLogEff };
+}
+
+/** Network weights in the learned layer the search tries (the rest on the runtime's typical efficiency). */
+export const BLENDS = [0, 0.25, 0.5, 0.75, 1] as const;
+
+/**
+ * The learned layer's blend with the smallest median |log error| on the devices each member never saw
+ * (rows the engine answers from that layer only; ties keep the network's larger share).
+ */
+async function chooseBlend(
+  held: readonly { engineOf: (blend: number) => PredictionEngine; rows: Observation[] }[],
+  log: (s: string) => void,
+): Promise<number> {
+  let best = { blend: 1, err: Infinity };
+  for (const blend of [...BLENDS].reverse()) {
+    const errs: number[] = [];
+    for (const h of held) {
+      const preds = await h.engineOf(blend).predictMany(h.rows.map(queryOf), { consistency: false });
+      preds.forEach((p, i) => {
+        if (p.ok && p.layer === 'learned') errs.push(Math.abs(Math.log(p.value / h.rows[i]!.row.value)));
+      });
+    }
+    if (errs.length === 0) return 1;
+    const err = [...errs].sort((a, b) => a - b)[errs.length >> 1]!;
+    log(
+      `learned-layer blend ${blend}: median |log error| ${err.toFixed(3)} on ${errs.length} unseen-device rows`,
+    );
+    if (err < best.err - 1e-9) best = { blend, err };
+  }
+  return best.blend;
 }
 
 /** One tfjs model whose output is the mean of the members' outputs (saved and loaded as a single model). */

@@ -8,6 +8,7 @@ import type { BoundKind } from '../roofline/bound.ts';
 import { rooflineEstimate, type RooflineEstimate } from '../roofline/estimate.ts';
 import { DEFAULTS, isGenerative, type Workload } from '../roofline/workload.ts';
 import { predictConsistent } from './consistency.ts';
+import { priorLogEff } from './prior.ts';
 import { FEATURE_COUNT, featurizeInto, type FeatureInput } from './featurize.ts';
 import { boundValue, RATE_METRICS, valueFromEfficiency } from './observation.ts';
 import { ReferenceIndex, weightedLogMean, type Reference } from './references.ts';
@@ -205,11 +206,18 @@ export class PredictionEngine {
         why = `scaled from ${refs.count} measurement${refs.count > 1 ? 's' : ''} of this model on ${refs.devices}, adjusted by the learned efficiency difference`;
       } else {
         const c = manifest.conformal.learned ?? 0;
-        logEff = q50;
-        lo = q10 - c;
-        hi = q90 + c;
+        const alpha = manifest.learnedBlend ?? 1;
+        const prior =
+          alpha < 1 && manifest.prior
+            ? priorLogEff(manifest.prior, p.query.runtime ?? null, p.query.hw.kind, metric)
+            : null;
+        // No measurement of this model elsewhere: the network, leaning on the runtime's typical efficiency.
+        const shift = prior === null ? 0 : (1 - alpha) * (prior - q50);
+        logEff = q50 + shift;
+        lo = q10 + shift - c;
+        hi = q90 + shift + c;
         layer = 'learned';
-        why = `learned efficiency ${(Math.exp(clampLog(q50)) * 100).toFixed(0)}% of the ${phase}-bound roofline`;
+        why = `learned efficiency ${(Math.exp(clampLog(logEff)) * 100).toFixed(0)}% of the ${phase}-bound roofline${prior === null ? '' : ` (the network ${Math.round(alpha * 100)}%, this runtime's typical ${(Math.exp(prior) * 100).toFixed(0)}% on ${p.query.hw.kind} devices ${Math.round((1 - alpha) * 100)}%)`}`;
       }
     } else {
       const key = `${p.query.hw.kind}:${p.estimate.phases[0]!.phase}`;
@@ -335,11 +343,12 @@ class EstimateMemo {
 
 const DERIVED: ReadonlySet<Metric> = new Set(['ttft_ms', 'tpot_ms', 'latency_ms', 'throughput']);
 
-/** LLM generation queries outside a benchmark scenario: their time metrics come from the two phase rates. */
+/** LLM generation at a known batch outside a server scenario: its time metrics come from the two phase rates. */
 function derivesFromPhases(q: Query): boolean {
-  return (
-    DERIVED.has(q.metric) && !q.scenario && q.workload.mode === 'inference' && isGenerative(q.workload.model)
-  );
+  // A static batch at a stated size is prefill then decode steps whatever the benchmark calls it (a latency
+  // table's batch run, a first-token row); a server's queueing and a max-load run at an unstated batch are not.
+  const phased = !q.scenario || (q.batchKnown !== false && !/server|interactive/i.test(q.scenario));
+  return DERIVED.has(q.metric) && phased && q.workload.mode === 'inference' && isGenerative(q.workload.model);
 }
 
 const LAYER_ORDER: Layer[] = ['neighbours', 'roofline-typical', 'learned', 'transfer', 'memory-model'];

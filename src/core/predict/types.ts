@@ -69,4 +69,11 @@ export interface Manifest {
   referencesDigest?: string;
   /** Training-time accuracy summaries (e.g. each cross-fitted member on the devices it never saw). */
   metrics?: Record<string, unknown>;
+  /** Median log-efficiency by runtime × device kind × metric (core/predict/prior.ts): the runtime's baseline. */
+  prior?: Record<string, number>;
+  /**
+   * Weight of the network in the learned layer, the rest on the runtime prior: chosen on devices each
+   * cross-fitted member never saw (1: the network alone).
+   */
+  learnedBlend?: number;
 }
