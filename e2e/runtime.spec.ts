@@ -77,6 +77,8 @@ test('Predict shows runtime, batch and layout per prediction and compares runtim
   await page.getByLabel('Runtime', { exact: true }).selectOption('vllm');
   await expect(page).toHaveURL(/runtime=vllm/);
   await expect(predictions).toContainText('vLLM');
+  // Every prediction comes with the command that measures it on the hardware.
+  await expect(page.getByTestId('measure-commands')).toContainText('vllm bench throughput --model');
 
   await page.getByRole('button', { name: 'Compare runtimes' }).click();
   const h100 = page.getByRole('table', { name: 'Runtimes on NVIDIA H100 SXM5 80GB' });

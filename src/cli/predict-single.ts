@@ -128,6 +128,7 @@ export function renderText(r: SingleResult): string {
       const p = d.point;
       lines.push(`  runtime: ${p.runtime.why}`);
       lines.push(`  ${p.scenario}: batch ${p.batch}, ${p.layout}${p.search ? ` (${p.search})` : ''}`);
+      if (p.measure) lines.push(`  measure it: ${p.measure}`);
     }
     const lead = (d.metrics.throughput ?? d.metrics.latency_ms) as Answer | { ok: false } | undefined;
     if (lead?.ok) lines.push(`  ${lead.bound ?? '?'}-bound · layer ${lead.layer}`);
@@ -164,6 +165,7 @@ export function renderJson(r: SingleResult): string {
         scenario: d.point?.scenario ?? null,
         batch: d.point?.batch ?? null,
         layout: d.point?.layout ?? null,
+        measure: d.point?.measure ?? null,
         predictions: d.error ? {} : d.metrics,
       })),
     },

@@ -209,3 +209,24 @@ describe('predict --runtime and --scenario', () => {
     expect(deps.err.join('')).toMatch(/runtime "foo" is not one Rooflight knows; using auto/);
   });
 });
+
+describe('predict --kv-precision', () => {
+  it('halves the KV cache with an fp8 KV cache', async () => {
+    const args = [
+      '--model',
+      'llama-3.1-8b',
+      '--hardware',
+      'H100 SXM',
+      '--batch-size',
+      '16',
+      '--prompt-tokens',
+      '8192',
+    ];
+    const kv = async (extra: string[]) => {
+      const deps = testDeps();
+      await predictCommand([...args, ...extra], deps);
+      return Number(/\+ KV ([\d.]+) GB/.exec(deps.out.join(''))![1]);
+    };
+    expect(await kv(['--kv-precision', 'fp8'])).toBeCloseTo((await kv([])) / 2, 0);
+  });
+});

@@ -20,6 +20,8 @@ export const PREDICT_HELP = `usage: npm run cli -- predict --model <name> --hard
   --seq-len N          encoder/training sequence length; default ${D.seqLen} (LLM prompt if --prompt-tokens is absent)
   --prompt-tokens N    LLM prompt length; default ${D.promptTokens}
   --gen-tokens N       LLM generated tokens; default ${D.genTokens}
+  --kv-precision P     KV-cache precision when it differs from the activations' (fp8 KV cache); default the
+                       checkpoint's (FP8-KV checkpoints) or the activation precision
   --image-size N       vision input side in pixels; default the model's, else ${D.imageSize}
   --n-devices N        devices per run (tensor parallel for LLM inference, else data parallel); default ${D.nDevices}
   --mode M             inference | training; default ${D.mode}
@@ -53,6 +55,7 @@ const OPTIONS = {
   'seq-len': { type: 'string' },
   'prompt-tokens': { type: 'string' },
   'gen-tokens': { type: 'string' },
+  'kv-precision': { type: 'string' },
   'image-size': { type: 'string' },
   'n-devices': { type: 'string' },
   mode: { type: 'string' },
@@ -101,6 +104,7 @@ export async function predictCommand(argv: string[], deps: CliDeps = defaultDeps
     promptTokens: intArg(v['prompt-tokens'], '--prompt-tokens'),
     genTokens: intArg(v['gen-tokens'], '--gen-tokens'),
     imageSize: intArg(v['image-size'], '--image-size'),
+    kvPrecision: kvPrecisionArg(v['kv-precision']),
   };
   const cat = await loadCatalog(deps);
   const model = await resolveModel(v, cat, deps);
@@ -119,4 +123,12 @@ export async function predictCommand(argv: string[], deps: CliDeps = defaultDeps
   );
   deps.stdout(v.json ? renderJson(result) : renderText(result));
   if (result.devices.every((d) => d.error !== null)) throw new Error('no device could answer (see above)');
+}
+
+/** --kv-precision: a precision the memory model knows, normalized; absent → undefined. */
+function kvPrecisionArg(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const p = parsePrecision(raw);
+  if (!p.ok) throw new UsageError(`--kv-precision: ${p.error}`);
+  return p.precision;
 }

@@ -42,6 +42,8 @@ export interface WorkloadSpec {
   promptTokens?: number | undefined;
   genTokens?: number | undefined;
   imageSize?: number | undefined;
+  /** KV-cache precision when it differs from the activations' (fp8 KV cache). */
+  kvPrecision?: string | undefined;
 }
 
 /** Normalized precision, or an error naming the valid ones. */
@@ -69,6 +71,7 @@ export function workloadFor(model: ModelRow, s: WorkloadSpec): Workload {
     w.genTokens = s.genTokens ?? REQUEST_DEFAULTS.genTokens;
   } else if (isSequenceModel(model)) w.seqLen = s.seqLen ?? REQUEST_DEFAULTS.seqLen;
   else w.imageSize = s.imageSize ?? model.image_size ?? REQUEST_DEFAULTS.imageSize;
+  if (s.kvPrecision !== undefined && isLlmInference(model, s.mode)) w.kvPrecision = s.kvPrecision;
   return w;
 }
 

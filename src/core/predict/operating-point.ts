@@ -7,6 +7,7 @@ import { RUNTIME_LABELS, type RuntimeClass } from '../catalog/runtime.ts';
 import type { HardwareRow, ModelRow } from '../catalog/schema.ts';
 import { rooflineEstimate } from '../roofline/estimate.ts';
 import type { Workload } from '../roofline/workload.ts';
+import { measureCommand } from './measure-command.ts';
 import { bestOffline, layoutText } from './offline.ts';
 import { chooseRuntime, type RuntimeDecision, type RuntimeEvidence } from './runtime-choice.ts';
 import type { Prediction, Query } from './types.ts';
@@ -24,6 +25,8 @@ export interface OperatingPoint {
   layout: string;
   /** What the offline search tried, in words. */
   search: string | null;
+  /** The command that measures this on real hardware, where the runtime has a standard benchmark. */
+  measure: string | null;
 }
 
 export interface OperatingChoice {
@@ -58,9 +61,18 @@ export async function operatingPoint(
       batch: c.workload.batch,
       layout: layoutText(c.layout, c.replicas),
       search: `best of ${best.tried} layouts × batches under ${RUNTIME_LABELS[runtime.runtime]}: batch ${c.batchPerReplica} per replica`,
+      measure: measureCommand(runtime.runtime, model, c.workload),
     };
   }
   const est = rooflineEstimate(w, hw);
   const layout = est.ok ? layoutText(est.layout, est.layout.replicas) : `${base.nDevices} device(s)`;
-  return { workload: w, runtime, scenario: 'single-stream', batch: w.batch, layout, search: null };
+  return {
+    workload: w,
+    runtime,
+    scenario: 'single-stream',
+    batch: w.batch,
+    layout,
+    search: null,
+    measure: measureCommand(runtime.runtime, model, w),
+  };
 }

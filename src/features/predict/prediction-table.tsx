@@ -70,6 +70,25 @@ export function PredictionTable({ devices }: { devices: readonly DeviceAnswer[] 
           ))}
         </tbody>
       </table>
+      <MeasureCommands devices={devices} />
+    </div>
+  );
+}
+
+/** The command that measures each device's numbers on real hardware, so a user can check them. */
+function MeasureCommands({ devices }: { devices: readonly DeviceAnswer[] }) {
+  const rows = devices.filter((d) => d.point?.measure);
+  if (rows.length === 0) return null;
+  return (
+    <div className="measure-commands" data-testid="measure-commands">
+      <p>Check these numbers on the hardware itself:</p>
+      <ul>
+        {rows.map((d) => (
+          <li key={d.hw.id}>
+            {d.hw.name}: <code>{d.point!.measure}</code>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
