@@ -89,43 +89,66 @@ const precisionClass = (p: string) => {
   return info ? (info.weightOnly ? `w${Math.round(info.weightBits)}` : info.compute.join('/')) : p;
 };
 
+/** Training observations grouped by `key`. */
+function indexBy(train: readonly Observation[], key: (o: Observation) => string): Map<string, Observation[]> {
+  const index = new Map<string, Observation[]>();
+  for (const o of train) {
+    const list = index.get(key(o));
+    if (list) list.push(o);
+    else index.set(key(o), [o]);
+  }
+  return index;
+}
+
+/**
+ * The observation on the most similar other device among `candidates`: log distance in the bound's peak and
+ * in bandwidth, plus the batch gap in doublings (at most one), plus `penalty`.
+ */
+function nearestOther(
+  candidates: readonly Observation[],
+  o: Observation,
+  penalty: (r: Observation) => number,
+  accept: (r: Observation) => boolean = () => true,
+): Observation | null {
+  let best: { ref: Observation; d: number } | null = null;
+  for (const r of candidates) {
+    if (r.hw.id === o.hw.id || !accept(r)) continue;
+    const batchGap =
+      r.row.batch_size !== null && o.row.batch_size !== null
+        ? Math.abs(Math.log2(r.row.batch_size / o.row.batch_size))
+        : 0;
+    if (batchGap > 1) continue;
+    const d =
+      Math.abs(Math.log(r.estimate.peakTflops / o.estimate.peakTflops)) +
+      Math.abs(Math.log((r.hw.mem_bw_gbs ?? 1) / (o.hw.mem_bw_gbs ?? 1))) +
+      batchGap +
+      penalty(r);
+    if (!best || d < best.d) best = { ref: r, d };
+  }
+  return best?.ref ?? null;
+}
+
 /** The same model measured on the most similar other device (by log peak and bandwidth), scaled by peak ratio. */
 export function sameModelScaled(train: readonly Observation[]) {
   const key = (o: Observation) =>
     `${o.row.model_id}|${o.row.metric}|${o.row.mode}|${precisionClass(o.row.precision)}`;
-  const index = new Map<string, Observation[]>();
-  for (const o of train) {
-    const list = index.get(key(o)) ?? [];
-    list.push(o);
-    index.set(key(o), list);
-  }
+  const index = indexBy(train, key);
   const same = (a: number | null, b: number | null) => a === null || b === null || a === b;
   return {
     predict(o: Observation): BaselinePrediction | null {
-      let best: { ref: Observation; d: number } | null = null;
-      for (const r of index.get(key(o)) ?? []) {
-        if (r.hw.id === o.hw.id) continue;
-        if (!same(r.row.prompt_tokens, o.row.prompt_tokens) || !same(r.row.gen_tokens, o.row.gen_tokens))
-          continue;
-        if (!same(r.row.image_size, o.row.image_size) || !same(r.row.seq_len, o.row.seq_len)) continue;
-        const batchGap =
-          r.row.batch_size !== null && o.row.batch_size !== null
-            ? Math.abs(Math.log2(r.row.batch_size / o.row.batch_size))
-            : 0;
-        if (batchGap > 1) continue;
-        const d =
-          Math.abs(Math.log(r.estimate.peakTflops / o.estimate.peakTflops)) +
-          Math.abs(Math.log((r.hw.mem_bw_gbs ?? 1) / (o.hw.mem_bw_gbs ?? 1))) +
-          batchGap +
-          (r.row.n_devices === o.row.n_devices ? 0 : 1);
-        if (!best || d < best.d) best = { ref: r, d };
-      }
-      if (!best) return null;
-      const ratio =
-        (o.estimate.peakTflops * o.row.n_devices) / (best.ref.estimate.peakTflops * best.ref.row.n_devices);
-      return {
-        value: RATE_METRICS.has(o.row.metric) ? best.ref.row.value * ratio : best.ref.row.value / ratio,
-      };
+      const ref = nearestOther(
+        index.get(key(o)) ?? [],
+        o,
+        (r) => (r.row.n_devices === o.row.n_devices ? 0 : 1),
+        (r) =>
+          same(r.row.prompt_tokens, o.row.prompt_tokens) &&
+          same(r.row.gen_tokens, o.row.gen_tokens) &&
+          same(r.row.image_size, o.row.image_size) &&
+          same(r.row.seq_len, o.row.seq_len),
+      );
+      if (!ref) return null;
+      const ratio = (o.estimate.peakTflops * o.row.n_devices) / (ref.estimate.peakTflops * ref.row.n_devices);
+      return { value: RATE_METRICS.has(o.row.metric) ? ref.row.value * ratio : ref.row.value / ratio };
     },
   };
 }
@@ -140,31 +163,13 @@ const sameWorkloadKey = (o: Observation) =>
  * phases by the dense peak and memory-bound ones by bandwidth, per phase.
  */
 export function sameModelSameRuntime(train: readonly Observation[]) {
-  const index = new Map<string, Observation[]>();
-  for (const o of train) {
-    const list = index.get(sameWorkloadKey(o)) ?? [];
-    list.push(o);
-    index.set(sameWorkloadKey(o), list);
-  }
+  const index = indexBy(train, sameWorkloadKey);
   return {
     predict(o: Observation): BaselinePrediction | null {
-      let best: { ref: Observation; d: number } | null = null;
-      for (const r of index.get(sameWorkloadKey(o)) ?? []) {
-        if (r.hw.id === o.hw.id) continue;
-        const batchGap =
-          r.row.batch_size !== null && o.row.batch_size !== null
-            ? Math.abs(Math.log2(r.row.batch_size / o.row.batch_size))
-            : 0;
-        if (batchGap > 1) continue;
-        const d =
-          Math.abs(Math.log(r.estimate.peakTflops / o.estimate.peakTflops)) +
-          Math.abs(Math.log((r.hw.mem_bw_gbs ?? 1) / (o.hw.mem_bw_gbs ?? 1))) +
-          batchGap +
-          (r.hw.vendor === o.hw.vendor ? 0 : 1);
-        if (!best || d < best.d) best = { ref: r, d };
-      }
-      if (!best) return null;
-      return { value: valueFromEfficiency(o.row.metric, o.bound, Math.min(best.ref.efficiency, 1)) };
+      const ref = nearestOther(index.get(sameWorkloadKey(o)) ?? [], o, (r) =>
+        r.hw.vendor === o.hw.vendor ? 0 : 1,
+      );
+      return ref ? { value: valueFromEfficiency(o.row.metric, o.bound, Math.min(ref.efficiency, 1)) } : null;
     },
   };
 }
