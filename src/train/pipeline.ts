@@ -162,13 +162,21 @@ export async function trainEngine(
     });
   }
   manifest.learnedBlend = await chooseBlend(held, o.log);
+  // Split conformal per evidence level: |log error| of each member's answers on the devices it never saw.
+  const byEvidence = new Map<string, number[]>();
+  const push = (k: string, v: number) => {
+    const list = byEvidence.get(k);
+    if (list) list.push(v);
+    else byEvidence.set(k, [v]);
+  };
   for (const h of held) {
     const preds = await h.engineOf(manifest.learnedBlend).predictMany(h.rows.map(queryOf));
     preds.forEach((p, i) => {
       if (!p.ok || !(p.layer in scores)) return;
       const truth = h.rows[i]!.row.value;
-      // Distance (log) by which the interval misses the truth; ≤ 0 when covered.
-      scores[p.layer]!.push(Math.max(Math.log(p.low / truth), Math.log(truth / p.high)));
+      const err = Math.abs(Math.log(p.value / truth));
+      scores[p.layer]!.push(err);
+      if (p.evidence) push(p.evidence, err);
       unseen[p.layer]!.push({ truth, pred: p.value });
     });
   }
@@ -180,6 +188,7 @@ export async function trainEngine(
       all: accuracy([...unseen.learned!, ...unseen.transfer!]),
     },
   };
+  manifest.intervals = 'symmetric';
   manifest.conformal = {
     learned: conformalQuantile(scores.learned!, o.coverage),
     transfer: conformalQuantile(
@@ -187,8 +196,12 @@ export async function trainEngine(
       o.coverage,
     ),
   };
+  for (const [k, errs] of [...byEvidence].sort(([a], [b]) => a.localeCompare(b)))
+    if (errs.length >= 30) manifest.conformal[k] = conformalQuantile(errs, o.coverage);
   o.log(
-    `conformal widening: learned ${manifest.conformal.learned!.toFixed(3)} (${scores.learned!.length} rows), transfer ${manifest.conformal.transfer!.toFixed(3)} (${scores.transfer!.length} rows)`,
+    `conformal half-widths (log): ${Object.entries(manifest.conformal)
+      .map(([k, v]) => `${k} ${v.toFixed(3)}`)
+      .join(', ')}`,
   );
 
   const model = TfjsEfficiencyModel.wrap(tf, averageMembers(tf, members));

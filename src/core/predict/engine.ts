@@ -194,18 +194,21 @@ export class PredictionEngine {
     let hi: number;
     let layer: Layer;
     let why: string;
+    let evidence: string | undefined;
+    const symmetric = manifest.intervals === 'symmetric';
     if (q) {
       const [q10, q50, q90] = [...q].sort((a, b) => a - b) as [number, number, number];
       const refs = this.transfer(p, q50);
       if (refs) {
         logEff = refs.logEff;
-        const c = manifest.conformal.transfer ?? manifest.conformal.learned ?? 0.5;
-        lo = logEff - c - Math.max(0, q50 - q10) * 0.5;
-        hi = logEff + c + Math.max(0, q90 - q50) * 0.5;
+        evidence = `transfer:${refs.count >= 5 ? '5+' : refs.count >= 2 ? '2-4' : '1'}`;
+        const c =
+          manifest.conformal[evidence] ?? manifest.conformal.transfer ?? manifest.conformal.learned ?? 0.5;
+        lo = symmetric ? logEff - c : logEff - c - Math.max(0, q50 - q10) * 0.5;
+        hi = symmetric ? logEff + c : logEff + c + Math.max(0, q90 - q50) * 0.5;
         layer = 'transfer';
         why = `scaled from ${refs.count} measurement${refs.count > 1 ? 's' : ''} of this model on ${refs.devices}, adjusted by the learned efficiency difference`;
       } else {
-        const c = manifest.conformal.learned ?? 0;
         const alpha = manifest.learnedBlend ?? 1;
         const prior =
           alpha < 1 && manifest.prior
@@ -213,9 +216,11 @@ export class PredictionEngine {
             : null;
         // No measurement of this model elsewhere: the network, leaning on the runtime's typical efficiency.
         const shift = prior === null ? 0 : (1 - alpha) * (prior - q50);
+        evidence = `learned:${prior === null ? 'net' : 'prior'}`;
+        const c = manifest.conformal[evidence] ?? manifest.conformal.learned ?? 0;
         logEff = q50 + shift;
-        lo = q10 + shift - c;
-        hi = q90 + shift + c;
+        lo = symmetric ? logEff - c : q10 + shift - c;
+        hi = symmetric ? logEff + c : q90 + shift + c;
         layer = 'learned';
         why = `learned efficiency ${(Math.exp(clampLog(logEff)) * 100).toFixed(0)}% of the ${phase}-bound roofline${prior === null ? '' : ` (the network ${Math.round(alpha * 100)}%, this runtime's typical ${(Math.exp(prior) * 100).toFixed(0)}% on ${p.query.hw.kind} devices ${Math.round((1 - alpha) * 100)}%)`}`;
       }
@@ -247,6 +252,7 @@ export class PredictionEngine {
       bound: phase,
       boundValue: p.bound,
       explanation: `${why}; ${phase}-bound at ${fmt(p.bound)} ${METRIC_UNITS[metric]} ${RATE_METRICS.has(metric) ? 'max' : 'min'}`,
+      ...(evidence ? { evidence } : {}),
     };
   }
 

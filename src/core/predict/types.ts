@@ -34,6 +34,8 @@ export type Prediction =
       boundValue: number | null;
       /** One line: why this layer and what it used. */
       explanation: string;
+      /** The evidence level whose calibration set the interval (e.g. `transfer:5+`, `learned:prior`). */
+      evidence?: string;
     }
   | { ok: false; metric: Metric; error: string };
 
@@ -53,8 +55,16 @@ export interface Manifest {
   mean: number[];
   std: number[];
   quantiles: [number, number, number];
-  /** Conformal widening (in log space) per layer, so 80% intervals cover ~80% of held-out truths. */
+  /**
+   * Conformal widening (in log space) per layer and per evidence level (`transfer:1`, `transfer:2-4`,
+   * `transfer:5+`, `learned:net`, `learned:prior`), so 80% intervals cover ~80% of unseen-device truths.
+   */
   conformal: Record<string, number>;
+  /**
+   * `symmetric`: the interval is the prediction × e^(±c) with c calibrated per evidence level; absent: the
+   * network's quantiles widened by the layer's c (models trained before evidence levels).
+   */
+  intervals?: 'symmetric';
   /** Median achieved efficiency per device kind × phase in the training data (the roofline-typical layer). */
   typicalEfficiency: Record<string, number>;
   /** Log-space spread (q90 − q50, q50 − q10) of the typical-efficiency layer. */
