@@ -11,7 +11,7 @@ test('a corrupt snapshot file shows the error with Retry; the nav still works; R
       body: Buffer.from('PAR1 garbage bytes, not parquet'),
     }),
   );
-  await page.goto('/');
+  await page.goto('/?page=data');
   const error = page.getByTestId('db-error');
   await expect(error).toBeVisible({ timeout: 45_000 });
   await expect(error).toContainText('measurements.parquet');
@@ -32,7 +32,7 @@ test('a corrupt snapshot file shows the error with Retry; the nav still works; R
 
 test('a missing snapshot file names it', async ({ page }) => {
   await page.route('**/data/sources.parquet', (route) => route.fulfill({ status: 404, body: 'not found' }));
-  await page.goto('/');
+  await page.goto('/?page=data');
   await expect(page.getByTestId('db-error')).toContainText(/sources\.parquet.*404/, { timeout: 45_000 });
   await page.unroute('**/data/sources.parquet');
   await page.getByRole('button', { name: 'Retry' }).click();
@@ -41,7 +41,7 @@ test('a missing snapshot file names it', async ({ page }) => {
 
 test('a DuckDB worker that fails to start is reported, and Retry recovers', async ({ page }) => {
   await page.route('**/duckdb-browser-*.worker*.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
-  await page.goto('/');
+  await page.goto('/?page=data');
   await expect(page.getByTestId('db-error')).toContainText('DuckDB failed to start', { timeout: 45_000 });
   await page.unroute('**/duckdb-browser-*.worker*.js');
   await page.getByRole('button', { name: 'Retry' }).click();

@@ -23,7 +23,7 @@ export const test = base.extend<{ foreignRequests: string[] }>({
 export { expect };
 
 /** Opens a page and waits until the snapshot is loaded and the row count is shown. */
-export async function openData(page: Page, path = '/'): Promise<void> {
+export async function openData(page: Page, path = '/?page=data'): Promise<void> {
   await page.goto(path);
   await expect(page.getByTestId('row-count')).toHaveText(/^\d+$/, { timeout: 45_000 });
 }

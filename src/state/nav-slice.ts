@@ -1,7 +1,7 @@
 import type { SelectionPage } from '../core/share/selection.ts';
 
 /**
- * The pages in the nav, in order. The page itself lives in the selection (`?page=<id>`, `data` when
+ * The pages in the nav, in order. The page itself lives in the selection (`?page=<id>`, `recommend` when
  * absent); see src/state/selection-slice.ts.
  */
 export const PAGES = [

@@ -50,9 +50,9 @@ describe('selection slice', () => {
     expect(store.getState().selection).toMatchObject({ runtime: 'vllm', scenario: 'offline', devices: 8 });
     expect(store.getState().urlIssues).toEqual([]);
     store.getState().setSelection({ runtime: 'llama.cpp-cuda' });
-    expect(loc.search).toBe('?v=1&page=recommend&runtime=llama.cpp-cuda&scenario=offline&devices=8');
+    expect(loc.search).toBe('?v=1&runtime=llama.cpp-cuda&scenario=offline&devices=8');
     store.getState().setSelection({ runtime: 'auto', scenario: 'single-stream' });
-    expect(loc.search).toBe('?v=1&page=recommend&devices=8');
+    expect(loc.search).toBe('?v=1&devices=8');
     const bad = fakeUrl('?page=recommend&runtime=foo').store.getState();
     expect(bad.selection.runtime).toBe('auto');
     expect(bad.urlIssues.map((i) => i.field)).toEqual(['runtime']);

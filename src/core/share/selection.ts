@@ -135,7 +135,7 @@ export const NO_CONSTRAINTS: Readonly<Constraints> = Object.freeze({
 });
 
 export const DEFAULT_SELECTION: Readonly<Selection> = Object.freeze({
-  page: 'data',
+  page: 'recommend',
   model: 'llama-3.1-8b',
   custom: null,
   mode: 'inference',

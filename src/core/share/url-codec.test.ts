@@ -111,9 +111,7 @@ describe('runtime and scenario', () => {
     const { selection, issues } = decodeSelection(link);
     expect(issues).toEqual([]);
     expect(selection).toMatchObject({ runtime: 'vllm', scenario: 'offline', devices: 8 });
-    expect(encodeSelection(selection)).toBe(
-      'v=1&page=recommend&precision=fp8&runtime=vllm&scenario=offline&devices=8',
-    );
+    expect(encodeSelection(selection)).toBe('v=1&precision=fp8&runtime=vllm&scenario=offline&devices=8');
     const max = decodeSelection('batch=MAX&devices=8&runtime=trt-llm');
     expect(max.issues).toEqual([]);
     expect(max.selection).toMatchObject({ scenario: 'offline', batch: 1, runtime: 'tensorrt-llm' });
