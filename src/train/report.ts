@@ -32,6 +32,7 @@ export function renderReport(metrics: {
   seconds: number;
   splits: Record<string, unknown>;
   targets: Record<string, boolean>;
+  invariants?: Record<string, Record<string, { checked: number; violations: number; worstRatio: number }>>;
 }): string {
   const lines = [
     '# Rooflight predictor evaluation',
@@ -65,6 +66,27 @@ export function renderReport(metrics: {
         lines.push(
           `| ${layer} | ${a.mdape.toFixed(1)}% | ${a.within10}% | ${a.within25}% | ${cov(a)} | ${a.n} |`,
         );
+    lines.push('');
+  }
+  if (metrics.invariants) {
+    lines.push(
+      '## Physics invariants',
+      '',
+      'Comparisons over the whole catalog (src/core/predict/invariants.ts) and how many the engine violates.',
+      '',
+      '| invariant | ' + Object.keys(metrics.invariants).join(' | ') + ' |',
+      '|---|' +
+        Object.keys(metrics.invariants)
+          .map(() => '---|')
+          .join(''),
+    );
+    const first = Object.values(metrics.invariants)[0] ?? {};
+    for (const id of Object.keys(first))
+      lines.push(
+        `| ${id} | ${Object.values(metrics.invariants)
+          .map((c) => `${c[id]?.violations ?? '–'} of ${c[id]?.checked ?? '–'}`)
+          .join(' | ')} |`,
+      );
     lines.push('');
   }
   lines.push('## Targets', '');
