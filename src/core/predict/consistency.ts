@@ -22,7 +22,7 @@ import type { Prediction, Query } from './types.ts';
 /** Device kinds compared for dominance (browsers and CPUs have peaks of another nature). */
 const DOMINANCE_KINDS = new Set(['gpu', 'soc-gpu', 'tpu', 'npu']);
 /** Calls up to this many queries also compare with every catalog device they dominate. */
-export const CATALOG_EXPANSION_LIMIT = 64;
+export const CATALOG_EXPANSION_LIMIT = 16;
 /** The least speed-up fewer bytes per weight must give on memory-bound decode (capped by the bound's ratio). */
 export const FEWER_BYTES_GAIN = 1.3;
 
