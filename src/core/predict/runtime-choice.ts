@@ -20,7 +20,7 @@ type ModelLike = Pick<ModelRow, 'architecture' | 'modality' | 'family'>;
 /** The model kinds runtimes specialize in. */
 export function modelKind(m: ModelLike): 'llm' | 'vision' | 'encoder' | 'audio' | 'other' {
   if (m.modality === 'audio') return 'audio';
-  if (isGenerative({ ...m, id: '' } as never)) return 'llm';
+  if (isGenerative(m)) return 'llm';
   if (/cnn|vit/.test(m.architecture) || m.modality === 'vision') return 'vision';
   if (/encoder/.test(m.architecture)) return 'encoder';
   return 'other';

@@ -75,7 +75,7 @@ export interface Workload {
 }
 
 /** Is this a token-generating (decoder) language model? */
-export function isGenerative(m: ModelArch): boolean {
+export function isGenerative(m: Pick<ModelArch, 'architecture' | 'modality'>): boolean {
   return /decoder|moe/i.test(m.architecture) || (m.modality === 'text' && m.architecture === 'decoder-only');
 }
 
