@@ -1,5 +1,5 @@
 import { loadEngineNode } from '../src/adapters/engine-node.ts';
-import { selectTfBackend } from '../src/train/backend-node.ts';
+import { selectTfBackend } from '../src/adapters/tfjs-backend-node.ts';
 import type { QuerySpec } from '../src/core/predict/spec.ts';
 import { queryFromSpec } from '../src/core/predict/spec.ts';
 import type { Prediction } from '../src/core/predict/types.ts';

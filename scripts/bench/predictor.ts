@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
 import { loadEngineNode } from '../../src/adapters/engine-node.ts';
 import { MODELS_DIR } from '../../src/adapters/snapshot-files.ts';
+import { selectTfBackend } from '../../src/adapters/tfjs-backend-node.ts';
 import type { Metric } from '../../src/core/catalog/schema.ts';
 import { featureInputOf, observe } from '../../src/core/predict/observation.ts';
 import { queryFromSpec, type QuerySpec } from '../../src/core/predict/spec.ts';
-import { selectTfBackend } from '../../src/train/backend-node.ts';
 import { floorRun, readLayers } from './mlp-floor.ts';
 import { summarize } from './stats.ts';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { selectTfBackend } from '../train/backend-node.ts';
-import { queryOf } from '../train/pipeline.ts';
+import { queryOf } from '../core/predict/observation.ts';
 import { RuntimeEvidence } from '../core/predict/runtime-choice.ts';
 import { buildEngine, runtimeEvidenceOf } from './engine-build.ts';
 import { loadEngineNode, readModelFiles } from './engine-node.ts';
 import { readSnapshot } from './snapshot-files.ts';
+import { selectTfBackend } from './tfjs-backend-node.ts';
 
 describe('precomputed references (models/efficiency/references.bin)', () => {
   it('match the snapshot and give the same predictions as re-scoring the references', async () => {

@@ -10,10 +10,10 @@ import {
   type InvariantReport,
   type PredictFn,
 } from '../core/predict/invariants.ts';
-import { selectTfBackend } from '../train/backend-node.ts';
 import { loadEngineNode, type NodeEngine } from './engine-node.ts';
 import type { SnapshotRows } from './parquet-rows.ts';
 import { readSnapshot } from './snapshot-files.ts';
+import { selectTfBackend } from './tfjs-backend-node.ts';
 
 const engineOf =
   (node: NodeEngine): PredictFn =>

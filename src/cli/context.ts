@@ -22,7 +22,7 @@ export const defaultDeps: CliDeps = {
     const { loadEngineNode } = await import('../adapters/engine-node.ts');
     if (!existsSync(join(MODELS_DIR, 'efficiency', 'manifest.json'))) return loadEngineNode(null);
     // Measured here: the wasm backend scores 10k rows ~8x faster than the cpu backend in Node.
-    const { selectTfBackend } = await import('../train/backend-node.ts');
+    const { selectTfBackend } = await import('../adapters/tfjs-backend-node.ts');
     return loadEngineNode(await selectTfBackend('wasm'));
   },
   stdout: (t) => void process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),

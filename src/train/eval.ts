@@ -11,7 +11,7 @@ import { MODELS_DIR, readSnapshot, snapshotId } from '../adapters/snapshot-files
 import { countViolations } from '../core/predict/invariants.ts';
 import { FEATURE_COUNT } from '../core/predict/featurize.ts';
 import { featureInputOf, type Observation } from '../core/predict/observation.ts';
-import { selectTfBackend } from './backend-node.ts';
+import { selectTfBackend } from '../adapters/tfjs-backend-node.ts';
 import {
   type BaselinePrediction,
   constantEfficiency,

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readSnapshot } from '../adapters/snapshot-files.ts';
 import type { Observation } from '../core/predict/observation.ts';
-import { selectTfBackend } from './backend-node.ts';
+import { selectTfBackend } from '../adapters/tfjs-backend-node.ts';
 import { buildObservations, rng } from './dataset.ts';
 import { DEFAULT_FIT } from './network.ts';
 import { queryOf, trainEngine } from './pipeline.ts';

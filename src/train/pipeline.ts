@@ -5,11 +5,11 @@
  */
 import type * as TF from '@tensorflow/tfjs';
 import { TfjsEfficiencyModel } from '../adapters/tfjs-model.ts';
-import { buildReferences, PredictionEngine } from '../core/predict/engine.ts';
+import { buildReferences, PredictionEngine, type CalibrationTerms } from '../core/predict/engine.ts';
 import { FEATURE_COUNT, FEATURE_NAMES, FEATURE_VERSION } from '../core/predict/featurize.ts';
-import type { Observation } from '../core/predict/observation.ts';
+import { efficiency, queryOf, type Observation } from '../core/predict/observation.ts';
 import { accuracy, type Scored } from '../core/predict/accuracy.ts';
-import type { Manifest, Prediction, Query } from '../core/predict/types.ts';
+import type { Manifest, Prediction } from '../core/predict/types.ts';
 import { buildPrior } from '../core/predict/prior.ts';
 import { fromObservations, rng, standardization } from './dataset.ts';
 import { DEFAULT_FIT, fitNetwork, QUANTILES, type FitOptions } from './network.ts';
@@ -39,17 +39,7 @@ export const DEFAULT_TRAIN: TrainOptions = {
   log: () => {},
 };
 
-export function queryOf(o: Observation): Query {
-  return {
-    workload: o.workload,
-    hw: o.hw,
-    model: o.model,
-    metric: o.row.metric,
-    runtime: o.row.runtime,
-    scenario: o.row.scenario,
-    batchKnown: o.row.batch_size !== null,
-  };
-}
+export { queryOf };
 
 /** Conformal quantile: the ⌈(n+1)·coverage⌉-th smallest score. */
 export function conformalQuantile(scores: number[], coverage: number): number {
@@ -136,7 +126,7 @@ export async function trainEngine(
       }),
     );
   manifest.prior = priorOf(allRows);
-  const held: { engineOf: (blend: number) => PredictionEngine; rows: Observation[] }[] = [];
+  const held: Held[] = [];
   for (let g = 0; g < k; g++) {
     const fitRows = k === 1 ? allRows : allRows.filter((i) => groupOf.get(obs[i]!.hw.id) !== g);
     const heldRows = k === 1 ? [] : allRows.filter((i) => groupOf.get(obs[i]!.hw.id) === g);
@@ -152,16 +142,13 @@ export async function trainEngine(
     );
     const prior = priorOf(fitRows);
     held.push({
-      engineOf: (blend) =>
-        new PredictionEngine({
-          manifest: { ...manifest, prior, learnedBlend: blend },
-          model: member,
-          references,
-        }),
+      engineOf: (settings) =>
+        new PredictionEngine({ manifest: { ...manifest, prior, ...settings }, model: member, references }),
       rows: heldRows.map((i) => obs[i]!),
     });
   }
-  manifest.learnedBlend = await chooseBlend(held, o.log);
+  const settings = await chooseSettings(held, o.log);
+  Object.assign(manifest, settings);
   // Split conformal per evidence level: |log error| of each member's answers on the devices it never saw.
   const byEvidence = new Map<string, number[]>();
   const push = (k: string, v: number) => {
@@ -170,7 +157,7 @@ export async function trainEngine(
     else byEvidence.set(k, [v]);
   };
   for (const h of held) {
-    const preds = await h.engineOf(manifest.learnedBlend).predictMany(h.rows.map(queryOf));
+    const preds = await h.engineOf(settings).predictMany(h.rows.map(queryOf));
     preds.forEach((p, i) => {
       if (!p.ok || !(p.layer in scores)) return;
       const truth = h.rows[i]!.row.value;
@@ -214,32 +201,97 @@ export async function trainEngine(
 
 /** Network weights in the learned layer the search tries (the rest on the runtime's typical efficiency). */
 export const BLENDS = [0, 0.25, 0.5, 0.75, 1] as const;
+/** The most the network may move the learned layer from the runtime's typical efficiency (log). */
+export const DEVIATIONS = [0.35, 0.7, 1.1, 1.6, Infinity] as const;
+/** How sharply transfer prefers the nearest reference device (weight e^(−tau·distance)). */
+export const TAUS = [2, 8] as const;
+/** Shares of the learned difference between devices that same-runtime transfer keeps. */
+export const SHRINKS = [0, 0.25, 0.5, 1] as const;
+/** Rows a runtime class needs in calibration for its own shrink. */
+const MIN_CLASS_ROWS = 30;
+
+interface Held {
+  engineOf: (settings: Partial<Manifest>) => PredictionEngine;
+  rows: Observation[];
+}
+
+const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? Infinity;
 
 /**
- * The learned layer's blend with the smallest median |log error| on the devices each member never saw
- * (rows the engine answers from that layer only; ties keep the network's larger share).
+ * The settings that combine the engine's parts, each chosen for the smallest median |log error| on the
+ * devices each cross-fitted member never saw: transfer's tau and shrink (per runtime class where it has
+ * rows), and the learned layer's blend and deviation cap. Scored from the parts (calibrationTerms), so the
+ * grid costs one pass per tau. Ties keep the earlier (sharper, less shrunk, more network) setting.
  */
-async function chooseBlend(
-  held: readonly { engineOf: (blend: number) => PredictionEngine; rows: Observation[] }[],
-  log: (s: string) => void,
-): Promise<number> {
-  let best = { blend: 1, err: Infinity };
-  for (const blend of [...BLENDS].reverse()) {
-    const errs: number[] = [];
+async function chooseSettings(held: readonly Held[], log: (s: string) => void): Promise<Partial<Manifest>> {
+  const clamp0 = (x: number) => Math.min(0, x);
+  let best: {
+    tau: number;
+    shrink: number;
+    err: number;
+    terms: { t: CalibrationTerms; truth: number }[];
+  } | null = null;
+  for (const tau of TAUS) {
+    const terms: { t: CalibrationTerms; truth: number }[] = [];
     for (const h of held) {
-      const preds = await h.engineOf(blend).predictMany(h.rows.map(queryOf), { consistency: false });
-      preds.forEach((p, i) => {
-        if (p.ok && p.layer === 'learned') errs.push(Math.abs(Math.log(p.value / h.rows[i]!.row.value)));
+      const t = await h.engineOf({ transfer: { tau } }).calibrationTerms(h.rows.map(queryOf));
+      t.forEach((x, i) => {
+        const o = h.rows[i]!;
+        if (x) terms.push({ t: x, truth: Math.log(efficiency(o.row.metric, x.bound, o.row.value)) });
       });
     }
-    if (errs.length === 0) return 1;
-    const err = [...errs].sort((a, b) => a - b)[errs.length >> 1]!;
-    log(
-      `learned-layer blend ${blend}: median |log error| ${err.toFixed(3)} on ${errs.length} unseen-device rows`,
-    );
-    if (err < best.err - 1e-9) best = { blend, err };
+    const tr = terms.filter((x) => x.t.kind === 'transfer');
+    for (const shrink of SHRINKS) {
+      const err = medianOf(
+        tr.map(({ t, truth }) =>
+          t.kind === 'transfer' ? Math.abs(clamp0(t.measured + shrink * t.difference) - truth) : 0,
+        ),
+      );
+      log(`transfer tau ${tau} shrink ${shrink}: median |log error| ${err.toFixed(3)} on ${tr.length} rows`);
+      if (!best || err < best.err - 1e-9) best = { tau, shrink, err, terms };
+    }
   }
-  return best.blend;
+  if (!best) return {};
+  const shrinkByRuntime: Record<string, number> = {};
+  const byRuntime = new Map<string, { t: CalibrationTerms; truth: number }[]>();
+  for (const x of best.terms)
+    if (x.t.kind === 'transfer') byRuntime.set(x.t.runtime, [...(byRuntime.get(x.t.runtime) ?? []), x]);
+  for (const [rt, rows] of [...byRuntime].sort(([a], [b]) => a.localeCompare(b))) {
+    if (rows.length < MIN_CLASS_ROWS) continue;
+    let pick = { shrink: best.shrink, err: Infinity };
+    for (const shrink of SHRINKS) {
+      const err = medianOf(
+        rows.map(({ t, truth }) =>
+          t.kind === 'transfer' ? Math.abs(clamp0(t.measured + shrink * t.difference) - truth) : 0,
+        ),
+      );
+      if (err < pick.err - 1e-9) pick = { shrink, err };
+    }
+    shrinkByRuntime[rt] = pick.shrink;
+  }
+  log(`transfer shrink by runtime: ${JSON.stringify(shrinkByRuntime)}`);
+  const learned = best.terms.filter((x) => x.t.kind === 'learned');
+  let blend = { learnedBlend: 1, learnedMaxDeviation: Infinity, err: Infinity };
+  for (const alpha of [...BLENDS].reverse())
+    for (const dev of [...DEVIATIONS].reverse()) {
+      const err = medianOf(
+        learned.map(({ t, truth }) =>
+          t.kind === 'learned'
+            ? Math.abs(clamp0(t.prior + alpha * Math.max(-dev, Math.min(dev, t.q50 - t.prior))) - truth)
+            : 0,
+        ),
+      );
+      if (err < blend.err - 1e-9) blend = { learnedBlend: alpha, learnedMaxDeviation: dev, err };
+    }
+  log(
+    `learned layer: blend ${blend.learnedBlend}, deviation cap ${blend.learnedMaxDeviation}: median |log error| ${blend.err.toFixed(3)} on ${learned.length} rows`,
+  );
+  return {
+    transfer: { tau: best.tau, shrink: best.shrink, shrinkByRuntime, maxCorrection: Math.log(4) },
+    learnedBlend: blend.learnedBlend,
+    // JSON has no Infinity: an uncapped deviation is stored as absent.
+    ...(Number.isFinite(blend.learnedMaxDeviation) ? { learnedMaxDeviation: blend.learnedMaxDeviation } : {}),
+  };
 }
 
 /** One tfjs model whose output is the mean of the members' outputs (saved and loaded as a single model). */

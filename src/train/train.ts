@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MODELS_DIR, readSnapshot, snapshotId } from '../adapters/snapshot-files.ts';
-import { selectTfBackend } from './backend-node.ts';
+import { selectTfBackend } from '../adapters/tfjs-backend-node.ts';
 import { observationsDigest } from '../core/predict/observation.ts';
 import { buildObservations } from './dataset.ts';
 import { DEFAULT_FIT } from './network.ts';

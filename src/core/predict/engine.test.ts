@@ -18,6 +18,7 @@ import {
   XEON,
 } from '../roofline/fixtures.test-util.ts';
 import { rooflineEstimate } from '../roofline/estimate.ts';
+import { runtimeClassOf } from '../catalog/runtime.ts';
 import { buildReferences, PredictionEngine } from './engine.ts';
 import { FEATURE_COUNT, FEATURE_NAMES, FEATURE_VERSION } from './featurize.ts';
 import { observe, RATE_METRICS } from './observation.ts';
@@ -102,6 +103,49 @@ describe('fallback chain', () => {
     expect(p).toMatchObject({ ok: true, layer: 'transfer' });
     // Same learned efficiency on both devices: the V100's achieved efficiency carries over to the A100's bound.
     if (p.ok) expect(p.value).toBeCloseTo(p.boundValue! * observations[0]!.efficiency, 6);
+  });
+
+  it('prefers the same runtime class, shrinks the learned difference, and never borrows for an unseen runtime', async () => {
+    const rows = [
+      measurementRow({ hardware_id: V100.id, model_id: RESNET50.id, runtime: 'PyTorch 2.1', value: 1000 }),
+      measurementRow({ hardware_id: H100.id, model_id: RESNET50.id, runtime: 'TensorRT 10', value: 9000 }),
+    ].map((r) => ({ ...r, runtime_class: runtimeClassOf(r.runtime) }));
+    const { observations } = observe(
+      rows,
+      new Map([
+        [V100.id, V100],
+        [H100.id, H100],
+      ]),
+      new Map([[RESNET50.id, asModel(RESNET50)]]),
+    );
+    // The network thinks the references ran at e^-2 and the query runs at e^-1: a learned difference of +1.
+    const refs = buildReferences(observations, [-2, -2]);
+    const prior = { 'pytorch|*|throughput': -1.5, 'tensorrt|*|throughput': -1, '*|*|throughput': -1.2 };
+    const engineWith = (transfer: Manifest['transfer']) =>
+      new PredictionEngine({
+        manifest: { ...manifest, prior, ...(transfer ? { transfer } : {}) },
+        model: fixed(-1, -1, -1),
+        references: refs,
+        consistency: false,
+      });
+    const q = { ...query(A100, 'throughput'), runtime: 'pytorch' };
+    const half = await engineWith({ shrink: 0.5, tau: 2 }).predict(q);
+    expect(half).toMatchObject({
+      ok: true,
+      layer: 'transfer',
+      evidence: expect.stringMatching(/^transfer:runtime:/),
+    });
+    if (half.ok) {
+      // Only the PyTorch reference (V100) counts; half the learned difference is kept.
+      expect(half.value).toBeCloseTo(half.boundValue! * observations[0]!.efficiency * Math.exp(0.5), 6);
+      expect(half.explanation).toContain(`${V100.id} under the same runtime`);
+    }
+    const none = await engineWith({ shrink: 0, tau: 2 }).predict(q);
+    if (none.ok) expect(none.value).toBeCloseTo(none.boundValue! * observations[0]!.efficiency, 6);
+    // A runtime no training row used (no prior key): no borrowing from other runtimes, the typical efficiency.
+    const unseen = await engineWith(undefined).predict({ ...q, runtime: 'llama.cpp WebGPU' });
+    expect(unseen).toMatchObject({ ok: true, layer: 'learned', evidence: 'learned:unseen-runtime' });
+    if (unseen.ok) expect(unseen.value).toBeCloseTo(unseen.boundValue! * Math.exp(-1.2), 6);
   });
 
   it('answers from nearest measurements when no roofline exists, and errors when nothing does', async () => {

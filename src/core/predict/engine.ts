@@ -8,11 +8,18 @@ import type { BoundKind } from '../roofline/bound.ts';
 import { rooflineEstimate, type RooflineEstimate } from '../roofline/estimate.ts';
 import { DEFAULTS, isGenerative, type Workload } from '../roofline/workload.ts';
 import { predictConsistent } from './consistency.ts';
-import { priorLogEff } from './prior.ts';
-import { FEATURE_COUNT, featurizeInto, type FeatureInput } from './featurize.ts';
+import { priorLogEff, runtimePrior, runtimeSeen } from './prior.ts';
+import { FEATURE_COUNT, featurizeInto, runtimeClass, type FeatureInput } from './featurize.ts';
 import { boundValue, RATE_METRICS, valueFromEfficiency } from './observation.ts';
-import { ReferenceIndex, weightedLogMean, type Reference } from './references.ts';
-import type { EfficiencyModel, Layer, Manifest, Prediction, Query } from './types.ts';
+import { ReferenceIndex, weightedLogMean, type Reference, type ReferenceQuery } from './references.ts';
+import {
+  TRANSFER_DEFAULTS,
+  type EfficiencyModel,
+  type Layer,
+  type Manifest,
+  type Prediction,
+  type Query,
+} from './types.ts';
 
 /** log-efficiency never above 0 (the bound) and never below this (a 10⁻⁴ fraction of the bound). */
 const MIN_LOG_EFF = Math.log(1e-4);
@@ -87,7 +94,7 @@ export class PredictionEngine {
       return id;
     };
     const plan = queries.map((q) => {
-      if (!derivesFromPhases(q)) return { direct: expanded.push(q) - 1 };
+      if (!derivesFromPhases(q) || this.prefersDirect(q)) return { direct: expanded.push(q) - 1 };
       const w = q.workload;
       const key = `${objectId(w.model)}|${objectId(q.hw)}|${objectId(q.model)}|${workloadShape(w)}|${q.runtime ?? ''}|${q.scenario ?? ''}|${q.batchKnown ?? true}`;
       let pair = phases.get(key);
@@ -137,6 +144,47 @@ export class PredictionEngine {
       results[i] = this.answer(p, q);
     });
     return results as Prediction[];
+  }
+
+  /**
+   * For calibration (train/pipeline.ts): what each query's direct answer is made of, so the settings that
+   * combine the parts (transfer shrink, learned blend and deviation) can be scored without predicting again.
+   * Transfer under the same runtime: log-efficiency = measured + shrink × difference. Learned: the network's
+   * median and the runtime's typical log-efficiency. Null: a query answered otherwise.
+   */
+  async calibrationTerms(queries: readonly Query[]): Promise<(CalibrationTerms | null)[]> {
+    const estimates = new EstimateMemo();
+    const prepared: { i: number; p: Prepared }[] = [];
+    queries.forEach((query, i) => {
+      const r = this.prepare(query, estimates);
+      if (!('error' in r)) prepared.push({ i, p: r });
+    });
+    const out: (CalibrationTerms | null)[] = queries.map(() => null);
+    const { model, manifest } = this.parts;
+    if (!model || prepared.length === 0) return out;
+    const x = this.features(prepared.map(({ p }) => this.featureInput(p)));
+    const q = await model.predict(x, prepared.length);
+    prepared.forEach(({ i, p }, k) => {
+      const q50 = median3(q, 3 * k);
+      const runtime = runtimeClass(p.query.runtime ?? null);
+      const t = this.transfer(p, q50);
+      if (t) {
+        if (t.sameRuntime)
+          out[i] = {
+            kind: 'transfer',
+            measured: t.measured,
+            difference: t.difference,
+            bound: p.bound,
+            runtime,
+          };
+        return;
+      }
+      const rt = p.query.runtime ?? null;
+      if (!this.runtimeSeen(rt) || !manifest.prior) return;
+      const prior = priorLogEff(manifest.prior, rt, p.query.hw.kind, p.query.metric);
+      if (prior !== null) out[i] = { kind: 'learned', q50, prior, bound: p.bound, runtime };
+    });
+    return out;
   }
 
   async predict(query: Query): Promise<Prediction> {
@@ -201,28 +249,36 @@ export class PredictionEngine {
       const refs = this.transfer(p, q50);
       if (refs) {
         logEff = refs.logEff;
-        evidence = `transfer:${refs.count >= 5 ? '5+' : refs.count >= 2 ? '2-4' : '1'}`;
+        evidence = `transfer:${refs.sameRuntime ? 'runtime' : 'other'}:${refs.distance < 0.5 ? 'near' : refs.distance < 1.5 ? 'mid' : 'far'}`;
         const c =
           manifest.conformal[evidence] ?? manifest.conformal.transfer ?? manifest.conformal.learned ?? 0.5;
         lo = symmetric ? logEff - c : logEff - c - Math.max(0, q50 - q10) * 0.5;
         hi = symmetric ? logEff + c : logEff + c + Math.max(0, q90 - q50) * 0.5;
         layer = 'transfer';
-        why = `scaled from ${refs.count} measurement${refs.count > 1 ? 's' : ''} of this model on ${refs.devices}, adjusted by the learned efficiency difference`;
+        why = `scaled from ${refs.count} measurement${refs.count > 1 ? 's' : ''} of this model on ${refs.devices}${refs.sameRuntime ? ' under the same runtime' : ' under other runtimes'}, through this device's own bound, adjusted by the learned efficiency difference`;
       } else {
-        const alpha = manifest.learnedBlend ?? 1;
+        // A runtime the training data never saw: the network's runtime input is untrained, so the answer is
+        // the typical efficiency of every runtime on this kind of device.
+        const unseen = !this.runtimeSeen(p.query.runtime ?? null);
+        const alpha = unseen ? 0 : (manifest.learnedBlend ?? 1);
         const prior =
           alpha < 1 && manifest.prior
             ? priorLogEff(manifest.prior, p.query.runtime ?? null, p.query.hw.kind, metric)
             : null;
         // No measurement of this model elsewhere: the network, leaning on the runtime's typical efficiency.
-        const shift = prior === null ? 0 : (1 - alpha) * (prior - q50);
-        evidence = `learned:${prior === null ? 'net' : 'prior'}`;
+        // The network corrects the runtime's typical efficiency by at most ±maxDeviation (log): far from its
+        // training data it extrapolates without limit, and a correction it cannot support must stay bounded.
+        const dev = manifest.learnedMaxDeviation ?? Infinity;
+        const shift = prior === null ? 0 : prior + alpha * Math.max(-dev, Math.min(dev, q50 - prior)) - q50;
+        evidence = `learned:${unseen ? 'unseen-runtime' : prior === null ? 'net' : 'prior'}`;
         const c = manifest.conformal[evidence] ?? manifest.conformal.learned ?? 0;
         logEff = q50 + shift;
         lo = symmetric ? logEff - c : q10 + shift - c;
         hi = symmetric ? logEff + c : q90 + shift + c;
         layer = 'learned';
-        why = `learned efficiency ${(Math.exp(clampLog(logEff)) * 100).toFixed(0)}% of the ${phase}-bound roofline${prior === null ? '' : ` (the network ${Math.round(alpha * 100)}%, this runtime's typical ${(Math.exp(prior) * 100).toFixed(0)}% on ${p.query.hw.kind} devices ${Math.round((1 - alpha) * 100)}%)`}`;
+        why = unseen
+          ? `no measurement under this runtime in the training data: the typical ${(Math.exp(clampLog(logEff)) * 100).toFixed(0)}% efficiency of measured runtimes on ${p.query.hw.kind} devices, of the ${phase}-bound roofline`
+          : `learned efficiency ${(Math.exp(clampLog(logEff)) * 100).toFixed(0)}% of the ${phase}-bound roofline${prior === null ? '' : ` (the network ${Math.round(alpha * 100)}%, this runtime's typical ${(Math.exp(prior) * 100).toFixed(0)}% on ${p.query.hw.kind} devices ${Math.round((1 - alpha) * 100)}%)`}`;
       }
     } else {
       const key = `${p.query.hw.kind}:${p.estimate.phases[0]!.phase}`;
@@ -256,40 +312,114 @@ export class PredictionEngine {
     };
   }
 
-  /** Transfer from measured references of the same model on other devices (Habitat-style). */
-  private transfer(p: Prepared, q50: number): { logEff: number; count: number; devices: string } | null {
-    const index = this.parts.references;
-    if (!index) return null;
-    const w = p.query.workload;
-    const found = index.find({
-      modelId: p.query.model.id,
-      hardwareId: p.query.hw.id,
-      metric: p.query.metric,
+  /** Whether the training data holds the runtime's class (true without a prior table: nothing to tell). */
+  private runtimeSeen(runtime: string | null): boolean {
+    const prior = this.parts.manifest.prior;
+    return !prior || runtimeSeen(prior, runtime);
+  }
+
+  /** The reference lookup for a query's workload and metric (device specs from its roofline estimate). */
+  private referenceQuery(q: Query, metric: Metric, est: RooflineEstimate | null): ReferenceQuery {
+    const w = q.workload;
+    return {
+      modelId: q.model.id,
+      hardwareId: q.hw.id,
+      metric,
       mode: w.mode,
       precision: w.precision,
-      batch: p.query.batchKnown === false ? null : w.batch,
+      batch: q.batchKnown === false ? null : w.batch,
       promptTokens: w.promptTokens ?? null,
       genTokens: w.genTokens ?? null,
       seqLen: w.seqLen ?? null,
       imageSize: w.imageSize ?? null,
-      runtime: p.query.runtime ?? null,
-      vendor: p.query.hw.vendor.toLowerCase(),
-      kind: p.query.hw.kind,
-    });
-    if (found.length === 0) return null;
-    const logEff = weightedLogMean(
-      found.map(({ ref, weight }) => ({
-        log: Math.log(ref.efficiency) + (q50 - ref.predictedLogEff),
-        weight,
-      })),
+      runtime: q.runtime ?? null,
+      vendor: q.hw.vendor.toLowerCase(),
+      kind: q.hw.kind,
+      peakTflops: est && est.ok ? est.peakTflops : null,
+      memBwGbs: q.hw.mem_bw_gbs,
+      nDevices: w.nDevices,
+    };
+  }
+
+  /**
+   * How strong the evidence for a metric of a query is: 3 the same model measured under the same runtime
+   * class on another device, 2 under another runtime, 1 the runtime's own typical efficiency, 0 none.
+   */
+  private evidenceLevel(q: Query, metric: Metric): number {
+    const found = this.parts.references?.find(this.referenceQuery(q, metric, null)) ?? [];
+    if (found.some((f) => f.sameRuntime)) return 3;
+    if (found.length > 0) return 2;
+    const prior = this.parts.manifest.prior;
+    return prior && runtimePrior(prior, q.runtime ?? null, q.hw.kind, metric) !== null ? 1 : 0;
+  }
+
+  /**
+   * A generation metric is derived from the two phase rates unless the metric itself has stronger evidence
+   * than the weaker phase (a latency measured on a similar device under the same runtime beats a latency
+   * rebuilt from phase rates nobody measured for this model).
+   */
+  private prefersDirect(q: Query): boolean {
+    if (!this.parts.references && !this.parts.manifest.prior) return false;
+    const direct = this.evidenceLevel(q, q.metric);
+    if (direct === 0) return false;
+    return (
+      direct > Math.min(this.evidenceLevel(q, 'prefill_tokens_s'), this.evidenceLevel(q, 'decode_tokens_s'))
     );
+  }
+
+  /**
+   * Transfer from measured references of the same model on other devices (Habitat-style): their achieved
+   * efficiency, nearest device first, through this device's own bound; under the same runtime class when
+   * any exists. The network's efficiency difference between the two devices corrects it, shrunk and capped
+   * (manifest.transfer), so the answer stays near what the nearest measurement implies.
+   */
+  private transfer(
+    p: Prepared,
+    q50: number,
+  ): {
+    logEff: number;
+    measured: number;
+    difference: number;
+    count: number;
+    devices: string;
+    distance: number;
+    sameRuntime: boolean;
+  } | null {
+    const index = this.parts.references;
+    if (!index) return null;
+    const t = { ...TRANSFER_DEFAULTS, ...this.parts.manifest.transfer };
+    const found = index.find(this.referenceQuery(p.query, p.query.metric, p.estimate), 8, t.tau);
+    if (found.length === 0) return null;
+    const sameRuntime = found.some((f) => f.sameRuntime);
+    // A runtime the training data never saw: other runtimes' efficiency says nothing about it.
+    if (!sameRuntime && !this.runtimeSeen(p.query.runtime ?? null)) return null;
+    const use = sameRuntime ? found.filter((f) => f.sameRuntime) : found;
+    const cap = (x: number) => Math.max(-t.maxCorrection, Math.min(t.maxCorrection, x));
+    // log-efficiency = measured + shrink × learned difference, both weighted means over the references.
+    const measured = weightedLogMean(
+      use.map(({ ref, weight }) => ({ log: Math.log(ref.efficiency), weight })),
+    );
+    const difference = weightedLogMean(
+      use.map(({ ref, weight }) => ({ log: cap(q50 - ref.predictedLogEff), weight })),
+    );
+    const shrink = sameRuntime ? (t.shrinkByRuntime?.[runtimeClass(p.query.runtime ?? null)] ?? t.shrink) : 1;
+    const logEff = measured + shrink * difference;
+    const top = use[0]!.weight;
+    const counted = use.filter((f) => f.weight >= 0.1 * top);
     const names: string[] = [];
-    for (const f of found) {
+    for (const f of counted) {
       const id = f.ref.row.hardware_id;
       if (names.length < 3 && !names.includes(id)) names.push(id);
     }
-    const devices = names.join(', ');
-    return { logEff, count: found.length, devices };
+    return {
+      logEff,
+      measured,
+      difference,
+      count: counted.length,
+      devices: names.join(', '),
+      distance: use[0]!.distance,
+      sameRuntime,
+    };
   }
 
   /** Last resort when no roofline can be computed: measured rows of the same model and metric on this device. */
@@ -325,7 +455,7 @@ export class PredictionEngine {
 
 /** Everything in a workload but the model: with the model and device, it decides the roofline estimate. */
 const workloadShape = (w: Workload) =>
-  `${w.mode}|${w.batch}|${w.precision}|${w.nDevices}|${w.parallelism ?? ''}|${w.layout ? `${w.layout.tp}x${w.layout.pp}` : ''}|${w.seqLen ?? ''}|${w.promptTokens ?? ''}|${w.genTokens ?? ''}|${w.imageSize ?? ''}|${w.runtime ?? ''}|${w.kvPrecision ?? ''}`;
+  `${w.mode}|${w.batch}|${w.precision}|${w.nDevices}|${w.parallelism ?? ''}|${w.layout ? `${w.layout.tp}x${w.layout.pp}` : ''}|${w.seqLen ?? ''}|${w.promptTokens ?? ''}|${w.genTokens ?? ''}|${w.imageSize ?? ''}|${w.runtime ?? ''}|${w.kvPrecision ?? ''}|${w.threads ?? ''}`;
 
 /**
  * Roofline estimates memoized by workload and device within one batch. Model and device rows are keyed by
@@ -356,6 +486,16 @@ function derivesFromPhases(q: Query): boolean {
   const phased = !q.scenario || (q.batchKnown !== false && !/server|interactive/i.test(q.scenario));
   return DERIVED.has(q.metric) && phased && q.workload.mode === 'inference' && isGenerative(q.workload.model);
 }
+
+/** The median of three values at `o`. */
+const median3 = (q: ArrayLike<number>, o: number) => {
+  const [a, b, c] = [q[o]!, q[o + 1]!, q[o + 2]!];
+  return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+};
+
+export type CalibrationTerms =
+  | { kind: 'transfer'; measured: number; difference: number; bound: number; runtime: string }
+  | { kind: 'learned'; q50: number; prior: number; bound: number; runtime: string };
 
 const LAYER_ORDER: Layer[] = ['neighbours', 'roofline-typical', 'learned', 'transfer', 'memory-model'];
 
@@ -443,7 +583,12 @@ const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v.
 
 /** Build references from observations and the model's median log-efficiency for each. */
 export function buildReferences(
-  obs: readonly { row: MeasurementRow; hw: HardwareRow; efficiency: number }[],
+  obs: readonly {
+    row: MeasurementRow;
+    hw: HardwareRow;
+    efficiency: number;
+    estimate: { peakTflops: number };
+  }[],
   predictedLogEff: ArrayLike<number>,
 ): ReferenceIndex {
   const refs: Reference[] = obs.map((o, i) => ({
@@ -452,6 +597,8 @@ export function buildReferences(
     predictedLogEff: predictedLogEff[i] ?? 0,
     hwVendor: o.hw.vendor.toLowerCase(),
     hwKind: o.hw.kind,
+    peakTflops: o.estimate.peakTflops,
+    memBwGbs: o.hw.mem_bw_gbs ?? 0,
   }));
   return new ReferenceIndex(refs);
 }

@@ -6,6 +6,7 @@ import type { HardwareRow, MeasurementRow, Metric, ModelRow } from '../catalog/s
 import { rooflineEstimate, type RooflineEstimate } from '../roofline/estimate.ts';
 import { isGenerative, type Layout, type Workload } from '../roofline/workload.ts';
 import type { FeatureInput } from './featurize.ts';
+import type { Query } from './types.ts';
 
 /** Metrics where bigger is faster. */
 export const RATE_METRICS: ReadonlySet<Metric> = new Set([
@@ -47,6 +48,13 @@ export function layoutOfScenario(scenario: string | null, nDevices: number): Lay
   return t * p <= nDevices ? { tp: t, pp: p } : null;
 }
 
+/** The CPU thread count a runtime text states ("whisper.cpp CPU AVX2 (4 threads; …)", "llama.cpp -t 8"). */
+export function threadsOf(runtime: string | null): number | null {
+  const m = /\b(\d{1,3})\s*threads?\b/i.exec(runtime ?? '') ?? /(?:^|\s)-t\s*(\d{1,3})\b/.exec(runtime ?? '');
+  const n = m ? Number(m[1]) : NaN;
+  return n >= 1 ? n : null;
+}
+
 /** The workload a measurement describes, with the defaults its metric implies. */
 export function workloadOf(row: MeasurementRow, model: ModelRow): Workload {
   const generative = isGenerative(model);
@@ -62,6 +70,8 @@ export function workloadOf(row: MeasurementRow, model: ModelRow): Workload {
   if (layout) w.layout = layout;
   if (row.seq_len !== null) w.seqLen = row.seq_len;
   if (row.image_size !== null) w.imageSize = row.image_size;
+  const threads = threadsOf(row.runtime);
+  if (threads !== null) w.threads = threads;
   if (generative) {
     // llama-bench style rows: tgN runs on an empty context; ppN has no generation. Where a source states
     // no lengths (MLPerf), the bound takes the least work per output token (a one-token prompt), and prompt
@@ -156,6 +166,19 @@ export function featureInputOf(o: Observation): FeatureInput {
     hw: o.hw,
     model: o.model,
     estimate: o.estimate,
+    metric: o.row.metric,
+    runtime: o.row.runtime,
+    scenario: o.row.scenario,
+    batchKnown: o.row.batch_size !== null,
+  };
+}
+
+/** The engine query a measurement answers (its own runtime, scenario and whether its batch was stated). */
+export function queryOf(o: Observation): Query {
+  return {
+    workload: o.workload,
+    hw: o.hw,
+    model: o.model,
     metric: o.row.metric,
     runtime: o.row.runtime,
     scenario: o.row.scenario,

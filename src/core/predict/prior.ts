@@ -51,3 +51,23 @@ export function priorLogEff(
   }
   return null;
 }
+
+/** The runtime's own typical efficiency for a query (its runtime-specific keys only), or null. */
+export function runtimePrior(
+  table: PriorTable,
+  runtime: string | null,
+  kind: string,
+  metric: Metric,
+): number | null {
+  for (const k of priorKeys(runtime, kind, metric).slice(0, 2)) {
+    const v = table[k];
+    if (v !== undefined) return v;
+  }
+  return null;
+}
+
+/** Whether the table holds any row of the runtime's class (a runtime the training data never saw holds none). */
+export function runtimeSeen(table: PriorTable, runtime: string | null): boolean {
+  const prefix = `${runtimeClass(runtime)}|`;
+  return Object.keys(table).some((k) => k.startsWith(prefix));
+}

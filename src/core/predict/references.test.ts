@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { runtimeClassOf } from '../catalog/runtime.ts';
 import type { MeasurementRow } from '../catalog/schema.ts';
 import { measurementRow } from '../roofline/fixtures.test-util.ts';
 import { ReferenceIndex, type Reference, type ReferenceQuery } from './references.ts';
 
-const row = (over: Partial<MeasurementRow>) => measurementRow({ runtime: 'pytorch', ...over });
+const row = (over: Partial<MeasurementRow>) => {
+  const r = measurementRow({ runtime: 'pytorch', ...over });
+  return { ...r, runtime_class: runtimeClassOf(r.runtime) };
+};
 
 const ref = (over: Partial<MeasurementRow>, hwVendor = 'nvidia', hwKind = 'gpu'): Reference => ({
   row: row(over),
@@ -11,6 +15,8 @@ const ref = (over: Partial<MeasurementRow>, hwVendor = 'nvidia', hwKind = 'gpu')
   predictedLogEff: -1,
   hwVendor,
   hwKind,
+  peakTflops: 100,
+  memBwGbs: 1000,
 });
 
 const query = (over: Partial<ReferenceQuery> = {}): ReferenceQuery => ({
@@ -27,6 +33,9 @@ const query = (over: Partial<ReferenceQuery> = {}): ReferenceQuery => ({
   runtime: 'pytorch',
   vendor: 'nvidia',
   kind: 'gpu',
+  peakTflops: 100,
+  memBwGbs: 1000,
+  nDevices: 1,
   ...over,
 });
 
@@ -42,7 +51,7 @@ describe('ReferenceIndex.find', () => {
     expect(ids(index, query({ hardwareId: 'd32' })).sort()).toEqual(['d16@16', 'd64@64']);
   });
 
-  it('weights same batch, runtime class, vendor and kind first; ties keep insertion order', () => {
+  it('ranks by distance: batch gap, then vendor, then runtime class; ties keep insertion order', () => {
     const index = new ReferenceIndex([
       ref({ hardware_id: 'amd-same-batch' }, 'amd', 'gpu'),
       ref({ hardware_id: 'nv-double-batch', batch_size: 64 }),
@@ -58,6 +67,21 @@ describe('ReferenceIndex.find', () => {
       'nv-tensorrt@32',
     ]);
     expect(ids(index, query(), 2)).toEqual(['nv-same-batch@32', 'nv-same-batch-2@32']);
+    const found = index.find(query());
+    expect(found.map((f) => f.sameRuntime)).toEqual([true, true, true, true, false]);
+    expect(found[4]!.distance).toBe(3);
+  });
+
+  it('prefers the device with the closest peak and bandwidth, and the same device count', () => {
+    const near = { ...ref({ hardware_id: 'near' }), peakTflops: 120, memBwGbs: 1100 };
+    const far = { ...ref({ hardware_id: 'far' }), peakTflops: 20, memBwGbs: 300 };
+    const multi = { ...ref({ hardware_id: 'multi', n_devices: 8 }), peakTflops: 100, memBwGbs: 1000 };
+    const index = new ReferenceIndex([far, multi, near]);
+    const found = index.find(query());
+    expect(found.map((f) => f.ref.row.hardware_id)).toEqual(['near', 'multi', 'far']);
+    expect(found[0]!.distance).toBeCloseTo(Math.log(1.2) + Math.log(1.1), 12);
+    expect(found[0]!.weight).toBeCloseTo(Math.exp(-2 * found[0]!.distance), 12);
+    expect(found[1]!.distance).toBe(1);
   });
 
   it('matches lengths only when both sides state them, and precisions by class', () => {

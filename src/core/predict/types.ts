@@ -86,4 +86,23 @@ export interface Manifest {
    * cross-fitted member never saw (1: the network alone).
    */
   learnedBlend?: number;
+  /** The most the network may move the learned layer away from the runtime's typical efficiency (log). */
+  learnedMaxDeviation?: number;
+  /**
+   * Transfer from the same model on other devices: references weigh e^(−tau·distance); the network's
+   * efficiency difference between query and reference device counts `shrink` of itself (same runtime class)
+   * and never more than ±maxCorrection in log space. Chosen on devices each cross-fitted member never saw.
+   */
+  transfer?: Partial<TransferSettings>;
 }
+
+export interface TransferSettings {
+  tau: number;
+  shrink: number;
+  /** Shrink per runtime feature class (core/predict/featurize.ts runtimeClass) where calibration had rows. */
+  shrinkByRuntime?: Record<string, number>;
+  maxCorrection: number;
+}
+
+/** Settings of models trained before `transfer` was chosen: the full learned difference, nearest first. */
+export const TRANSFER_DEFAULTS: TransferSettings = { tau: 2, shrink: 1, maxCorrection: Math.log(4) };

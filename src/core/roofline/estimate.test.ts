@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rooflineEstimate } from './estimate.ts';
+import { cpuShare, rooflineEstimate } from './estimate.ts';
 import {
   A100,
   B200,
@@ -171,5 +171,15 @@ describe('fit and several devices', () => {
     expect(e.metrics.throughput).toBeGreaterThan(
       ok(rooflineEstimate({ ...w, nDevices: 1 }, A100)).metrics.throughput!,
     );
+  });
+});
+
+describe('CPU threads', () => {
+  it('scale a CPU compute peak by the share of physical cores a run uses, and leave accelerators alone', () => {
+    expect(cpuShare({ threads: 2 }, { kind: 'cpu', cores: 8 })).toBe(0.25);
+    expect(cpuShare({ threads: 16 }, { kind: 'cpu', cores: 8 })).toBe(1);
+    expect(cpuShare({}, { kind: 'cpu', cores: 8 })).toBe(1);
+    expect(cpuShare({ threads: 1 }, { kind: 'gpu', cores: 10 })).toBe(1);
+    expect(cpuShare({ threads: 4 }, { kind: 'cpu', cores: null })).toBe(1);
   });
 });

@@ -76,7 +76,8 @@ export function rooflineEstimate(w: Workload, hw: HardwareRow): RooflineEstimate
   if (f.status === 'does-not-fit') return { ok: false, hardwareId: hw.id, reason: f.reason, memory, fit: f };
   const gradientBytes =
     w.mode === 'training' ? (totalParams(w.model) ?? 0) * Math.max(p.weightBits / 8, 2) : 0;
-  const phases = costs.map((c) => boundPhase(c, hw, support.peakTflops, layout, gradientBytes));
+  const peakTflops = support.peakTflops * cpuShare(w, hw);
+  const phases = costs.map((c) => boundPhase(c, hw, peakTflops, layout, gradientBytes));
   const metrics = metricsFromPhases(w, phases);
   metrics.memory_mb = f.perDeviceBytes / 1e6;
   const dominant = phases.reduce((a, b) => (phaseTotal(w, b) > phaseTotal(w, a) ? b : a));
@@ -84,7 +85,7 @@ export function rooflineEstimate(w: Workload, hw: HardwareRow): RooflineEstimate
     ok: true,
     hardwareId: hw.id,
     compute: support.compute,
-    peakTflops: support.peakTflops,
+    peakTflops,
     parallelism,
     layout,
     phases,
@@ -93,6 +94,12 @@ export function rooflineEstimate(w: Workload, hw: HardwareRow): RooflineEstimate
     memory,
     fit: f,
   };
+}
+
+/** The share of a CPU's compute peak a run on `threads` threads can reach (physical cores; 1 elsewhere). */
+export function cpuShare(w: Pick<Workload, 'threads'>, hw: Pick<HardwareRow, 'kind' | 'cores'>): number {
+  if (hw.kind !== 'cpu' || !w.threads || !hw.cores || w.threads <= 0) return 1;
+  return Math.min(1, w.threads / hw.cores);
 }
 
 /** A data-parallel replica holds full model state but only its share of the batch's activations and KV cache. */

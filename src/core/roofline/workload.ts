@@ -72,6 +72,11 @@ export interface Workload {
   genTokens?: number;
   /** Vision input resolution (square side, pixels). */
   imageSize?: number;
+  /**
+   * CPU threads the runtime runs (llama.cpp / whisper.cpp `-t`): on a CPU, compute scales with
+   * min(threads, cores) / cores of the peak; absent: every core.
+   */
+  threads?: number;
 }
 
 /** Is this a token-generating (decoder) language model? */
