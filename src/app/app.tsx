@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import { lazy, Suspense } from 'react';
+import { FeatureBoundary } from '../components/error-boundary.tsx';
 import { PAGES } from '../state/nav-slice.ts';
 import { useAppStore } from '../state/store.ts';
 import { DbGate } from './db-gate.tsx';
-import { FeatureBoundary } from './error-boundary.tsx';
 import { Nav } from './nav.tsx';
 import { UrlNotice } from './url-notice.tsx';
 import { useUrlSync } from './use-url-sync.ts';

@@ -1,3 +1,5 @@
+// First: sets <html data-theme> from the stored choice before anything renders.
+import './theme.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';

@@ -1,7 +1,8 @@
-import type { MouseEvent } from 'react';
+import { useSyncExternalStore, type MouseEvent } from 'react';
 import { PAGES, type Page } from '../state/nav-slice.ts';
 import { urlForSelection } from '../state/selection-slice.ts';
 import { useAppStore } from '../state/store.ts';
+import { getTheme, setTheme, subscribeTheme, THEME_CHOICES, type ThemeChoice } from './theme.ts';
 
 const LABELS: Record<Page, string> = {
   recommend: 'Recommend',
@@ -11,6 +12,24 @@ const LABELS: Record<Page, string> = {
   lab: 'Lab',
   sources: 'Sources',
 };
+
+const THEME_LABELS: Record<ThemeChoice, string> = { system: 'System', light: 'Light', dark: 'Dark' };
+
+/** Cycles the colour theme: system → light → dark; the choice is stored (see theme.ts). */
+function ThemeToggle() {
+  const theme = useSyncExternalStore(subscribeTheme, getTheme);
+  const next = THEME_CHOICES[(THEME_CHOICES.indexOf(theme) + 1) % THEME_CHOICES.length]!;
+  return (
+    <button
+      type="button"
+      className="theme-toggle"
+      title={`Colour theme: ${theme === 'system' ? 'follows your system' : theme}. Switch to ${THEME_LABELS[next].toLowerCase()}.`}
+      onClick={() => setTheme(next)}
+    >
+      Theme: {THEME_LABELS[theme]}
+    </button>
+  );
+}
 
 /** Top navigation: real links (open in a new tab works), handled in-page on plain clicks. */
 export function Nav() {
@@ -23,7 +42,7 @@ export function Nav() {
     navigate(p);
   };
   return (
-    <nav aria-label="Main">
+    <nav aria-label="Main" className="nav-bar">
       <ul className="nav">
         {PAGES.map((p) => (
           <li key={p}>
@@ -37,6 +56,7 @@ export function Nav() {
           </li>
         ))}
       </ul>
+      <ThemeToggle />
     </nav>
   );
 }

@@ -4,7 +4,7 @@ import { MEASUREMENT_COLUMNS } from '../../core/catalog/columns.ts';
 import { toCsv } from '../../core/csv.ts';
 import { measurementExportQuery } from '../../queries/measurements.ts';
 import { useAppStore } from '../../state/store.ts';
-import { downloadBlob } from '../download.ts';
+import { downloadBlob } from '../../adapters/download.ts';
 
 const CSV_COLUMNS = [...MEASUREMENT_COLUMNS.map((c) => c.name), 'hardware_name', 'model_name'];
 

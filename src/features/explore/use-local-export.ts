@@ -3,7 +3,7 @@ import { MEASUREMENT_COLUMNS } from '../../core/catalog/columns.ts';
 import type { MeasurementRow } from '../../core/catalog/schema.ts';
 import { toCsv } from '../../core/csv.ts';
 import { useAppStore } from '../../state/store.ts';
-import { downloadBlob } from '../download.ts';
+import { downloadBlob } from '../../adapters/download.ts';
 
 export type LocalAction = 'csv' | 'parquet' | 'clear';
 

@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
-import { FeatureBoundary } from '../../app/error-boundary.tsx';
+import { FeatureBoundary } from '../../components/error-boundary.tsx';
+import { ModelPicker } from '../../components/model-picker.tsx';
+import { useRanking } from '../../components/use-ranking.ts';
 import { DEFAULT_WIDTH } from '../../core/lab/calibration.ts';
 import { encodeProfile } from '../../core/lab/profile-codec.ts';
 import type { BrowserProfile } from '../../core/lab/profile.ts';
 import { BROWSER_PLATFORMS } from '../../core/select/platforms.ts';
 import { useAppStore } from '../../state/store.ts';
-import { ModelPicker } from '../recommend/model-picker.tsx';
-import { useRanking } from '../recommend/use-ranking.ts';
 import { BrowserDevicesPanel } from './browser-devices-panel.tsx';
 import { MeasurePanel } from './measure-panel.tsx';
 import { IdentityPanel, WasmPanel, WebGpuPanel, WebNnPanel } from './probe-panels.tsx';

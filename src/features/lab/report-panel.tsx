@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { browserDevices } from '../../core/lab/profile.ts';
 import { labReport, type RunComparison } from '../../core/lab/report.ts';
 import { urlForSelection } from '../../state/selection-slice.ts';
-import { downloadBlob } from '../download.ts';
+import { downloadBlob } from '../../adapters/download.ts';
 import { useAppStore } from '../../state/store.ts';
 
 type Status =

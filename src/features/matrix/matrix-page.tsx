@@ -8,7 +8,7 @@ import {
   COMPAT_STATUSES,
 } from '../../core/select/compat-export.ts';
 import type { CompatCell } from '../../core/select/compatibility.ts';
-import { downloadBlob } from '../download.ts';
+import { downloadBlob } from '../../adapters/download.ts';
 import { MatrixTable, STATUS_TEXT } from './matrix-table.tsx';
 import { useCompatMatrix, type MatrixOptions } from './use-compat-matrix.ts';
 

@@ -1,5 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import type { BrowserEngine } from '../../adapters/engine-browser.ts';
+import { BatchScaling } from '../../components/charts/batch-scaling.tsx';
+import { MemoryBreakdown } from '../../components/charts/memory-breakdown.tsx';
+import { ParetoChart } from '../../components/charts/pareto-chart.tsx';
+import { RankedBars } from '../../components/charts/ranked-bars.tsx';
+import { RooflineChart } from '../../components/charts/roofline-chart.tsx';
 import type { ModelRow } from '../../core/catalog/schema.ts';
 import {
   batchScalingData,
@@ -13,11 +18,6 @@ import {
 import { itemUnit } from '../../core/select/plan.ts';
 import { batchScalingQuery } from '../../queries/batch-scaling.ts';
 import type { RankingResult } from '../../queries/ranking.ts';
-import { BatchScaling } from '../charts/batch-scaling.tsx';
-import { MemoryBreakdown } from '../charts/memory-breakdown.tsx';
-import { ParetoChart } from '../charts/pareto-chart.tsx';
-import { RankedBars } from '../charts/ranked-bars.tsx';
-import { RooflineChart } from '../charts/roofline-chart.tsx';
 
 const BAR_ROWS = 12;
 const DETAIL_ROWS = 3;

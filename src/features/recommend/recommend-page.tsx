@@ -1,4 +1,5 @@
-import { FeatureBoundary } from '../../app/error-boundary.tsx';
+import { FeatureBoundary } from '../../components/error-boundary.tsx';
+import { useRanking, useRankingMarks } from '../../components/use-ranking.ts';
 import { DEFAULT_SELECTION } from '../../core/share/selection.ts';
 import { useAppStore } from '../../state/store.ts';
 import { ChartsSection } from './charts-section.tsx';
@@ -9,7 +10,6 @@ import { ExcludedList } from './excluded-list.tsx';
 import { NearbyMeasurements } from './nearby-measurements.tsx';
 import { RankingTable } from './ranking-table.tsx';
 import { TopPicks } from './top-picks.tsx';
-import { useRanking, useRankingMarks } from './use-ranking.ts';
 import { WorkloadControls } from './workload-controls.tsx';
 
 /** Recommend: workload and constraints (all in the URL) → a ranked, explained list of hardware. */

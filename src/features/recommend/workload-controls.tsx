@@ -1,12 +1,12 @@
 import { useId } from 'react';
 import { NumberField } from '../../components/number-field.tsx';
+import { ModelPicker } from '../../components/model-picker.tsx';
 import { OperatingFields } from '../../components/operating-fields.tsx';
 import type { ModelRow } from '../../core/catalog/schema.ts';
 import { lengthKind } from '../../core/select/selection-request.ts';
 import { DEFAULT_CUSTOM, MODES, NUMBER_RULES, type Selection } from '../../core/share/selection.ts';
 import type { SelectionPatch } from '../../state/selection-slice.ts';
 import { CustomModelFields } from './custom-model-fields.tsx';
-import { ModelPicker } from './model-picker.tsx';
 
 /** Precisions offered; `best` lets each device use its best supported one. */
 export const PRECISION_CHOICES: readonly [string, string][] = [

@@ -11,7 +11,8 @@ import {
 } from 'recharts';
 import { MEMORY_PARTS, type MemoryBar, type MemoryPart } from '../../core/select/chart-data.ts';
 import { sig3 } from '../../core/select/format.ts';
-import { ChartFrame, colorAt } from './chart-frame.tsx';
+import { ChartFrame } from './chart-frame.tsx';
+import { ALERT, colorAt } from './chart-theme.ts';
 
 const PART_LABEL: Record<MemoryPart, string> = {
   weights: 'Weights',
@@ -21,18 +22,18 @@ const PART_LABEL: Record<MemoryPart, string> = {
   optimizer: 'Optimizer state',
   overhead: 'Runtime overhead',
 };
-const CAPACITY_COLOR = '#b42318';
+const ROW_PX = 40;
 
-/** A wide dash across the bar slot: one device's capacity. */
+/** A tall dash across the bar's row: one device's capacity. */
 function CapacityMark(props: { cx?: number; cy?: number }) {
   if (props.cx === undefined || props.cy === undefined) return <g />;
   return (
     <line
-      x1={props.cx - 28}
-      x2={props.cx + 28}
-      y1={props.cy}
-      y2={props.cy}
-      stroke={CAPACITY_COLOR}
+      x1={props.cx}
+      x2={props.cx}
+      y1={props.cy - ROW_PX / 2 + 4}
+      y2={props.cy + ROW_PX / 2 - 4}
+      stroke={ALERT}
       strokeWidth={3}
       strokeDasharray="6 3"
     />
@@ -40,8 +41,9 @@ function CapacityMark(props: { cx?: number; cy?: number }) {
 }
 
 /**
- * Memory footprint per device as stacked bars (weights, KV cache, activations, gradients, optimizer, overhead;
- * GB), each device's capacity as a dashed red mark (and a reference line when all capacities agree).
+ * Memory footprint per device as horizontal stacked bars (weights, KV cache, activations, gradients, optimizer,
+ * overhead; GB), one row per device named on the left, each device's capacity as a dashed red mark (and a
+ * reference line, its value in the legend, when all capacities agree).
  * - `bars`: from `memoryBars(...)` or `memoryBarsFromRanking(rows)`.
  */
 export function MemoryBreakdown({
@@ -65,9 +67,11 @@ export function MemoryBreakdown({
       )
       .join(', ') +
     (over.length ? `; over capacity: ${over.map((b) => b.label).join(', ')}` : '');
+  const capacityName =
+    caps.length === 1 && caps[0] !== undefined ? `Device capacity (${sig3(caps[0])} GB)` : 'Device capacity';
   const legend = [
     ...parts.map((k) => ({ label: PART_LABEL[k], color: colorAt(MEMORY_PARTS.indexOf(k)) })),
-    { label: 'Device capacity', color: CAPACITY_COLOR },
+    { label: capacityName, color: ALERT },
   ];
   return (
     <ChartFrame
@@ -75,33 +79,25 @@ export function MemoryBreakdown({
       label={label}
       filename={filename}
       legend={legend}
+      height={110 + bars.length * ROW_PX}
       csv={{ columns: ['id', 'label', ...MEMORY_PARTS, 'totalGb', 'capacityGb'], rows: bars }}
     >
       <ComposedChart
         responsive
         style={{ width: '100%', height: '100%' }}
         data={bars as MemoryBar[]}
-        margin={{ top: 8, right: 24, bottom: 24, left: 28 }}
+        layout="vertical"
+        margin={{ top: 8, right: 24, bottom: 24, left: 8 }}
       >
-        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis
-          dataKey="label"
-          interval={0}
-          tick={{ fontSize: 12 }}
-          label={{ value: 'Device', position: 'insideBottom', offset: -14 }}
-        />
-        <YAxis
-          width={72}
+          type="number"
           tickFormatter={(v: number) => sig3(v)}
-          label={{
-            value: 'Memory (GB)',
-            angle: -90,
-            position: 'insideLeft',
-            style: { textAnchor: 'middle' },
-          }}
+          label={{ value: 'Memory (GB)', position: 'insideBottom', offset: -14 }}
         />
+        <YAxis type="category" dataKey="label" width={150} interval={0} tick={{ fontSize: 12 }} />
         <Tooltip formatter={(v) => `${sig3(Number(v))} GB`} />
-        <Legend verticalAlign="top" height={28} itemSorter={null} />
+        <Legend verticalAlign="top" itemSorter={null} />
         {parts.map((k) => (
           <Bar
             key={k}
@@ -109,13 +105,14 @@ export function MemoryBreakdown({
             name={PART_LABEL[k]}
             stackId="mem"
             fill={colorAt(MEMORY_PARTS.indexOf(k))}
+            maxBarSize={ROW_PX - 14}
             isAnimationActive={false}
           />
         ))}
         <Line
           dataKey="capacityGb"
-          name="Device capacity"
-          stroke={CAPACITY_COLOR}
+          name={capacityName}
+          stroke={ALERT}
           strokeWidth={0}
           dot={<CapacityMark />}
           activeDot={false}
@@ -123,16 +120,7 @@ export function MemoryBreakdown({
           isAnimationActive={false}
         />
         {caps.length === 1 && caps[0] !== undefined && (
-          <ReferenceLine
-            y={caps[0]}
-            stroke={CAPACITY_COLOR}
-            strokeDasharray="4 4"
-            label={{
-              value: `capacity ${sig3(caps[0])} GB`,
-              position: 'insideTopRight',
-              fill: CAPACITY_COLOR,
-            }}
-          />
+          <ReferenceLine x={caps[0]} stroke={ALERT} strokeDasharray="4 4" />
         )}
       </ComposedChart>
     </ChartFrame>

@@ -11,9 +11,10 @@ import {
 } from 'recharts';
 import { decadeTicks, type RooflineData } from '../../core/select/chart-data.ts';
 import { sig3 } from '../../core/select/format.ts';
-import { ChartFrame, colorAt } from './chart-frame.tsx';
+import { ChartFrame } from './chart-frame.tsx';
+import { colorAt, INK } from './chart-theme.ts';
 
-const POINT_COLOR = '#1b1f24';
+const POINT_COLOR = INK;
 type Datum = { x: number; y: number; label?: string };
 
 function Tip({ active, payload }: Partial<TooltipContentProps<number, string>>) {
@@ -111,7 +112,7 @@ export function RooflineChart({
           }}
         />
         <Tooltip content={<Tip />} />
-        <Legend verticalAlign="top" height={28} itemSorter={null} />
+        <Legend verticalAlign="top" itemSorter={null} />
         {data.ceilings.map((c, i) => (
           <Line
             key={c.key}

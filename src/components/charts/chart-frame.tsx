@@ -1,20 +1,7 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
+import { RechartsThemeProvider } from 'recharts';
 import { downloadCsv, downloadPng, type LegendEntry } from './chart-export.ts';
-
-/** Distinguishable series colors (Okabe–Ito, then Tableau), cycled. */
-export const PALETTE = [
-  '#0072b2',
-  '#e69f00',
-  '#009e73',
-  '#cc79a7',
-  '#56b4e9',
-  '#d55e00',
-  '#f0e442',
-  '#4e79a7',
-  '#9c755f',
-  '#76b7b2',
-];
-export const colorAt = (i: number): string => PALETTE[i % PALETTE.length]!;
+import { CHART_THEME } from './chart-theme.ts';
 
 export interface ChartFrameProps {
   /** Visible caption; also the PNG title. */
@@ -29,7 +16,10 @@ export interface ChartFrameProps {
   children: ReactNode;
 }
 
-/** A figure with a caption, an Export menu (PNG, CSV) and the chart drawn inside a labelled `role="img"`. */
+/**
+ * A figure with a caption, an Export menu (PNG, CSV) and the chart drawn inside a labelled `role="img"`, in the
+ * Rooflight chart theme (colours from CSS variables, so light and dark both read).
+ */
 export function ChartFrame({ title, label, filename, csv, legend, height = 320, children }: ChartFrameProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
@@ -64,7 +54,7 @@ export function ChartFrame({ title, label, filename, csv, legend, height = 320, 
         </p>
       )}
       <div ref={ref} role="img" aria-label={label} className="chart-body" style={{ height }}>
-        {children}
+        <RechartsThemeProvider value={CHART_THEME}>{children}</RechartsThemeProvider>
       </div>
     </figure>
   );

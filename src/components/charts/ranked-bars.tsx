@@ -1,7 +1,8 @@
 import { Bar, BarChart, CartesianGrid, ErrorBar, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BarSeries } from '../../core/select/chart-data.ts';
 import { sig3 } from '../../core/select/format.ts';
-import { ChartFrame, colorAt } from './chart-frame.tsx';
+import { ChartFrame } from './chart-frame.tsx';
+import { colorAt, INK } from './chart-theme.ts';
 
 /**
  * Ranked devices as horizontal bars with interval whiskers.
@@ -30,7 +31,7 @@ export function RankedBars({
       title={caption}
       label={label}
       filename={filename}
-      height={Math.max(160, 60 + data.length * 30)}
+      height={Math.max(160, 60 + data.length * 40)}
       csv={{
         columns: ['rank', 'id', 'label', 'value', 'low', 'high', 'unit'],
         rows: data.map((d, i) => ({ rank: i + 1, ...d, unit })),
@@ -57,7 +58,7 @@ export function RankedBars({
           }}
         />
         <Bar dataKey="value" name={metric} fill={colorAt(0)} isAnimationActive={false}>
-          <ErrorBar dataKey="error" direction="x" width={6} stroke="#1b1f24" />
+          <ErrorBar dataKey="error" direction="x" width={6} stroke={INK} />
         </Bar>
       </BarChart>
     </ChartFrame>

@@ -1,7 +1,8 @@
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BatchScalingData } from '../../core/select/chart-data.ts';
 import { sig3 } from '../../core/select/format.ts';
-import { ChartFrame, colorAt } from './chart-frame.tsx';
+import { ChartFrame } from './chart-frame.tsx';
+import { colorAt } from './chart-theme.ts';
 
 /**
  * A metric against batch size, one line per device (log₂ batch axis).
@@ -63,7 +64,7 @@ export function BatchScaling({
           labelFormatter={(b) => `batch ${String(b)}`}
           formatter={(v) => `${sig3(Number(v))} ${unit}`}
         />
-        <Legend verticalAlign="top" height={28} itemSorter={null} />
+        <Legend verticalAlign="top" itemSorter={null} />
         {data.devices.map((d, i) => (
           <Line
             key={d.key}

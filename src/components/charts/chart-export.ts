@@ -1,9 +1,10 @@
 /**
  * Chart export, all local: CSV from the chart's rows; PNG by serializing the chart's SVG, drawing it on a
- * canvas (with the title and legend, which Recharts renders as HTML) and saving the canvas blob.
+ * canvas (with the title and legend, which Recharts renders as HTML) and saving the canvas blob. Colours that
+ * are CSS variables (chart-theme.ts) are resolved first, so the PNG has the colours of the current theme.
  */
 import { toCsv } from '../../core/csv.ts';
-import { downloadBlob } from '../download.ts';
+import { downloadBlob } from '../../adapters/download.ts';
 
 export interface LegendEntry {
   label: string;
@@ -24,8 +25,41 @@ function chartSvg(container: HTMLElement): SVGSVGElement | null {
   }, null);
 }
 
+const THEMED = /var\(|light-dark\(/;
+const PAINT = ['fill', 'stroke', 'color'] as const;
+
+/** `color` (a var(), light-dark() or any CSS colour) as the rgb() it computes to inside `el`. */
+function resolveColor(el: Element, color: string): string {
+  const probe = document.createElement('span');
+  probe.style.color = color;
+  el.appendChild(probe);
+  const out = getComputedStyle(probe).color;
+  probe.remove();
+  return out;
+}
+
+/** Copies computed paint into the clone where the original's is a CSS variable: a standalone SVG has none. */
+function inlineThemedPaint(svg: SVGSVGElement, clone: SVGSVGElement): void {
+  const from = [svg, ...svg.querySelectorAll('*')];
+  const to = [clone, ...clone.querySelectorAll('*')];
+  from.forEach((el, i) => {
+    const target = to[i];
+    if (!target || !(target instanceof SVGElement || target instanceof HTMLElement)) return;
+    const computed = getComputedStyle(el);
+    for (const prop of PAINT) {
+      const attr = el.getAttribute(prop);
+      const inline = target.style.getPropertyValue(prop);
+      if ((attr && THEMED.test(attr)) || THEMED.test(inline)) {
+        target.style.removeProperty(prop);
+        target.setAttribute(prop, computed.getPropertyValue(prop));
+      }
+    }
+  });
+}
+
 function svgImage(svg: SVGSVGElement, width: number, height: number): Promise<HTMLImageElement> {
   const clone = svg.cloneNode(true) as SVGSVGElement;
+  inlineThemedPaint(svg, clone);
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   clone.setAttribute('width', String(width));
   clone.setAttribute('height', String(height));
@@ -69,9 +103,10 @@ export async function downloadPng(
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('no 2D canvas in this browser');
   ctx.scale(scale, scale);
-  ctx.fillStyle = '#ffffff';
+  const ink = resolveColor(container, 'var(--text)');
+  ctx.fillStyle = resolveColor(container, 'var(--panel)');
   ctx.fillRect(0, 0, width, TITLE_H + height + legendH);
-  ctx.fillStyle = '#1b1f24';
+  ctx.fillStyle = ink;
   ctx.font = '600 14px system-ui, sans-serif';
   ctx.fillText(title, 8, 19);
   ctx.drawImage(img, 0, TITLE_H, width, height);
@@ -79,9 +114,9 @@ export async function downloadPng(
   legend.forEach((e, i) => {
     const x = 8 + (i % perRow) * 180;
     const y = TITLE_H + height + 4 + Math.floor(i / perRow) * LEGEND_ROW_H;
-    ctx.fillStyle = e.color;
+    ctx.fillStyle = resolveColor(container, e.color);
     ctx.fillRect(x, y + 3, 12, 12);
-    ctx.fillStyle = '#1b1f24';
+    ctx.fillStyle = ink;
     ctx.fillText(e.label.length > 24 ? `${e.label.slice(0, 23)}…` : e.label, x + 17, y + 13);
   });
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));

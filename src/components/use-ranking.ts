@@ -1,11 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import type { ModelRow } from '../../core/catalog/schema.ts';
-import { selectionModel } from '../../core/select/selection-request.ts';
-import { DEFAULT_SELECTION, type Selection } from '../../core/share/selection.ts';
-import { engineQuery, rooflineEngineQuery } from '../../queries/engine.ts';
-import { rankingKey, rankingQuery, type RankingResult } from '../../queries/ranking.ts';
-import { useAppStore } from '../../state/store.ts';
+import type { ModelRow } from '../core/catalog/schema.ts';
+import { selectionModel } from '../core/select/selection-request.ts';
+import { DEFAULT_SELECTION, type Selection } from '../core/share/selection.ts';
+import { engineQuery, rooflineEngineQuery } from '../queries/engine.ts';
+import { rankingKey, rankingQuery, type RankingResult } from '../queries/ranking.ts';
+import { useAppStore } from '../state/store.ts';
 
 /** The model version recorded in links: the efficiency model's seed and training-set size. */
 export const modelVersion = (m: { seed: number; trainedRows: number }) => `s${m.seed}-n${m.trainedRows}`;

@@ -10,9 +10,19 @@ import {
 } from 'recharts';
 import { COST_AXIS, paretoFront, type CostBasis, type ParetoPoint } from '../../core/select/chart-data.ts';
 import { fmtUsd, sig3 } from '../../core/select/format.ts';
-import { ChartFrame, colorAt } from './chart-frame.tsx';
+import { ChartFrame } from './chart-frame.tsx';
+import { colorAt } from './chart-theme.ts';
+import { logTicks, type LogAxis } from './log-ticks.ts';
 
 type Point = ParetoPoint & { onFront: boolean };
+
+const FRONT_COLOR = colorAt(1);
+const OTHER_COLOR = colorAt(0);
+
+/** Log-axis ticks over the values, or undefined (no values: Recharts' own). */
+function logAxis(values: readonly number[]): LogAxis | undefined {
+  return values.length ? logTicks(Math.min(...values), Math.max(...values)) : undefined;
+}
 
 const fmtCost = (basis: CostBasis, v: number): string =>
   basis === 'purchase' ? fmtUsd(v) : basis === 'cloud' ? `${fmtUsd(v)}/h` : `${sig3(v)} W`;
@@ -69,14 +79,17 @@ export function ParetoChart({
     `Scatter chart: ${axis.label.toLowerCase()} (${axis.unit}) against throughput (${unit}) for ${all.length} devices; ` +
     `Pareto front: ${front.map((p) => `${p.label} (${fmtCost(basis, p.cost)}, ${sig3(p.throughput)} ${unit})`).join(', ') || 'none'}`;
   const scale = logScale ? ('log' as const) : ('auto' as const);
+  // Recharts' log scale labels only the ends of a short range: give it 1-2-5 / 1-3 / decade ticks.
+  const xLog = logScale ? logAxis(all.map((p) => p.cost)) : undefined;
+  const yLog = logScale ? logAxis(all.map((p) => p.throughput)) : undefined;
   return (
     <ChartFrame
       title={title ?? `Throughput vs ${axis.label.toLowerCase()}`}
       label={label}
       filename={filename}
       legend={[
-        { label: 'Pareto front', color: colorAt(5) },
-        { label: 'Other devices', color: colorAt(0) },
+        { label: 'Pareto front', color: FRONT_COLOR },
+        { label: 'Other devices', color: OTHER_COLOR },
       ]}
       csv={{ columns: ['id', 'label', 'cost', 'throughput', 'onFront'], rows: all }}
     >
@@ -90,7 +103,8 @@ export function ParetoChart({
           dataKey="cost"
           type="number"
           scale={scale}
-          domain={logScale ? ['auto', 'auto'] : [0, 'auto']}
+          domain={xLog?.domain ?? (logScale ? ['auto', 'auto'] : [0, 'auto'])}
+          {...(xLog ? { ticks: xLog.ticks } : {})}
           tickFormatter={(v: number) => sig3(v)}
           name={axis.label}
           label={{ value: `${axis.label} (${axis.unit})`, position: 'insideBottom', offset: -14 }}
@@ -100,7 +114,8 @@ export function ParetoChart({
           dataKey="throughput"
           type="number"
           scale={scale}
-          domain={logScale ? ['auto', 'auto'] : [0, 'auto']}
+          domain={yLog?.domain ?? (logScale ? ['auto', 'auto'] : [0, 'auto'])}
+          {...(yLog ? { ticks: yLog.ticks } : {})}
           tickFormatter={(v: number) => sig3(v)}
           name="Throughput"
           label={{
@@ -111,19 +126,19 @@ export function ParetoChart({
           }}
         />
         <Tooltip content={<PointTip basis={basis} unit={unit} />} />
-        <Legend verticalAlign="top" height={28} itemSorter={null} />
+        <Legend verticalAlign="top" itemSorter={null} />
         <Scatter
           name="Other devices"
           data={others}
-          fill={colorAt(0)}
+          fill={OTHER_COLOR}
           shape="circle"
           isAnimationActive={false}
         />
         <Scatter
           name="Pareto front"
           data={frontPts}
-          fill={colorAt(5)}
-          line={{ stroke: colorAt(5), strokeWidth: 2 }}
+          fill={FRONT_COLOR}
+          line={{ stroke: FRONT_COLOR, strokeWidth: 2 }}
           shape="diamond"
           isAnimationActive={false}
         />
