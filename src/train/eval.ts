@@ -7,7 +7,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadEngineNode } from '../adapters/engine-node.ts';
-import { MODELS_DIR, readSnapshot, snapshotId } from '../adapters/snapshot-files.ts';
+import { rowsToParquet } from '../adapters/parquet-export.ts';
+import { MODELS_DIR, SNAPSHOT_DIR, readSnapshot, snapshotId } from '../adapters/snapshot-files.ts';
+import { HOLDOUT_COLUMNS, type HoldoutRow } from '../core/predict/holdout.ts';
 import { countViolations } from '../core/predict/invariants.ts';
 import { FEATURE_COUNT } from '../core/predict/featurize.ts';
 import { featureInputOf, type Observation } from '../core/predict/observation.ts';
@@ -60,6 +62,7 @@ export async function evaluate(argv: string[]): Promise<void> {
   const snapshot = await readSnapshot();
   const { observations: obs } = buildObservations(snapshot);
   const records: EvalRecord[] = [];
+  const holdout: HoldoutRow[] = [];
   const foldInfo: Record<string, { name: string; test: number }[]> = {};
 
   for (const split of splits) {
@@ -80,6 +83,38 @@ export async function evaluate(argv: string[]): Promise<void> {
       const b5 = runtimeEfficiency(train);
       test.forEach((o, i) => {
         const p = preds[i]!;
+        const baselines = {
+          roofline: b1.predict(o),
+          knn: b2.predict(o, testX, i * FEATURE_COUNT),
+          sameModel: b3.predict(o),
+          sameRuntime: b4.predict(o),
+          runtimeEff: b5.predict(o),
+        };
+        if (split === 'hardware')
+          holdout.push({
+            fold: fi,
+            source_id: o.row.source_id,
+            source_file: o.row.source_file,
+            source_row: o.row.source_row,
+            hardware_id: o.hw.id,
+            model_id: o.model.id,
+            metric: o.row.metric,
+            runtime_class: o.row.runtime_class,
+            kind: o.hw.kind,
+            batch_size: o.row.batch_size,
+            precision: o.row.precision,
+            truth: o.row.value,
+            predicted: p.ok ? p.value : null,
+            low: p.ok ? p.low : null,
+            high: p.ok ? p.high : null,
+            layer: p.ok ? p.layer : 'error',
+            evidence: p.ok ? (p.evidence ?? null) : null,
+            roofline_constant: baselines.roofline.value,
+            knn: baselines.knn?.value ?? null,
+            same_model_scaled: baselines.sameModel?.value ?? null,
+            same_model_runtime: baselines.sameRuntime?.value ?? null,
+            roofline_runtime: baselines.runtimeEff?.value ?? null,
+          });
         records.push({
           split,
           fold: fi,
@@ -90,11 +125,7 @@ export async function evaluate(argv: string[]): Promise<void> {
           truth: o.row.value,
           ours: p.ok ? { value: p.value, low: p.low, high: p.high } : null,
           layer: p.ok ? p.layer : 'error',
-          roofline: b1.predict(o),
-          knn: b2.predict(o, testX, i * FEATURE_COUNT),
-          sameModel: b3.predict(o),
-          sameRuntime: b4.predict(o),
-          runtimeEff: b5.predict(o),
+          ...baselines,
         });
       });
       console.log(
@@ -115,6 +146,12 @@ export async function evaluate(argv: string[]): Promise<void> {
     invariants,
   };
   writeFileSync(join(values.out, 'metrics.json'), JSON.stringify(metrics, null, 2) + '\n');
+  if (holdout.length > 0) {
+    // The Accuracy page's public-snapshot view: every held-out row (leave-one-hardware-out) with its baselines.
+    const file =
+      values.out === MODELS_DIR ? join(SNAPSHOT_DIR, 'holdout.parquet') : join(values.out, 'holdout.parquet');
+    writeFileSync(file, new Uint8Array(rowsToParquet(HOLDOUT_COLUMNS, holdout)));
+  }
   writeFileSync(join(values.out, 'REPORT.md'), renderReport(metrics));
   console.log(renderReport(metrics));
 }

@@ -10,7 +10,7 @@ import { FEATURE_COUNT, FEATURE_NAMES, FEATURE_VERSION } from '../core/predict/f
 import { efficiency, queryOf, type Observation } from '../core/predict/observation.ts';
 import { accuracy, type Scored } from '../core/predict/accuracy.ts';
 import type { Manifest, Prediction } from '../core/predict/types.ts';
-import { buildPrior } from '../core/predict/prior.ts';
+import { buildPrior, buildSupport } from '../core/predict/prior.ts';
 import { fromObservations, rng, standardization } from './dataset.ts';
 import { DEFAULT_FIT, fitNetwork, QUANTILES, type FitOptions } from './network.ts';
 
@@ -89,7 +89,17 @@ export async function trainEngine(
   const random = rng(o.fit.seed + 1000);
   const order = devices.map((d) => ({ d, k: random() })).sort((a, b) => a.k - b.k);
   const k = Math.max(1, Math.min(o.members, devices.length));
-  const groupOf = new Map(order.map(({ d }, i) => [d, i % k]));
+  // Groups balanced by rows (largest device first into the lightest group): a member fit on a small share
+  // of the rows is a weaker network than the served one, and would calibrate its settings on the wrong side.
+  const rowsOf = new Map<string, number>();
+  for (const x of obs) rowsOf.set(x.hw.id, (rowsOf.get(x.hw.id) ?? 0) + 1);
+  const load = new Array<number>(k).fill(0);
+  const groupOf = new Map<string, number>();
+  for (const { d } of [...order].sort((a, b) => rowsOf.get(b.d)! - rowsOf.get(a.d)!)) {
+    const g = load.indexOf(Math.min(...load));
+    groupOf.set(d, g);
+    load[g]! += rowsOf.get(d)!;
+  }
   const allRows = obs.map((_, i) => i);
 
   const { mean, std } = standardization(data.x, allRows);
@@ -126,6 +136,9 @@ export async function trainEngine(
       }),
     );
   manifest.prior = priorOf(allRows);
+  const supportOf = (rows: readonly number[]) =>
+    buildSupport(rows.map((i) => ({ runtime: obs[i]!.row.runtime, hw: obs[i]!.hw })));
+  manifest.support = supportOf(allRows);
   const held: Held[] = [];
   for (let g = 0; g < k; g++) {
     const fitRows = k === 1 ? allRows : allRows.filter((i) => groupOf.get(obs[i]!.hw.id) !== g);
@@ -141,9 +154,14 @@ export async function trainEngine(
       fitRows.map((i) => q[3 * i + 1]!),
     );
     const prior = priorOf(fitRows);
+    const support = supportOf(fitRows);
     held.push({
       engineOf: (settings) =>
-        new PredictionEngine({ manifest: { ...manifest, prior, ...settings }, model: member, references }),
+        new PredictionEngine({
+          manifest: { ...manifest, prior, support, ...settings },
+          model: member,
+          references,
+        }),
       rows: heldRows.map((i) => obs[i]!),
     });
   }
@@ -204,7 +222,7 @@ export const BLENDS = [0, 0.25, 0.5, 0.75, 1] as const;
 /** The most the network may move the learned layer from the runtime's typical efficiency (log). */
 export const DEVIATIONS = [0.35, 0.7, 1.1, 1.6, Infinity] as const;
 /** How sharply transfer prefers the nearest reference device (weight e^(−tau·distance)). */
-export const TAUS = [2, 8] as const;
+export const TAUS = [0.5, 2] as const;
 /** Shares of the learned difference between devices that same-runtime transfer keeps. */
 export const SHRINKS = [0, 0.25, 0.5, 1] as const;
 /** Rows a runtime class needs in calibration for its own shrink. */
@@ -277,7 +295,9 @@ async function chooseSettings(held: readonly Held[], log: (s: string) => void): 
       const err = medianOf(
         learned.map(({ t, truth }) =>
           t.kind === 'learned'
-            ? Math.abs(clamp0(t.prior + alpha * Math.max(-dev, Math.min(dev, t.q50 - t.prior))) - truth)
+            ? Math.abs(
+                clamp0(t.prior + alpha * t.share * Math.max(-dev, Math.min(dev, t.q50 - t.prior))) - truth,
+              )
             : 0,
         ),
       );

@@ -20,6 +20,7 @@ import {
 import { rooflineEstimate } from '../roofline/estimate.ts';
 import { runtimeClassOf } from '../catalog/runtime.ts';
 import { buildReferences, PredictionEngine } from './engine.ts';
+import { supportKey } from './prior.ts';
 import { FEATURE_COUNT, FEATURE_NAMES, FEATURE_VERSION } from './featurize.ts';
 import { observe, RATE_METRICS } from './observation.ts';
 import type { EfficiencyModel, Manifest, Query } from './types.ts';
@@ -146,6 +147,26 @@ describe('fallback chain', () => {
     const unseen = await engineWith(undefined).predict({ ...q, runtime: 'llama.cpp WebGPU' });
     expect(unseen).toMatchObject({ ok: true, layer: 'learned', evidence: 'learned:unseen-runtime' });
     if (unseen.ok) expect(unseen.value).toBeCloseTo(unseen.boundValue! * Math.exp(-1.2), 6);
+  });
+
+  it('trusts the network away from the runtime prior only as far as training rows near the query allow', async () => {
+    const prior = { 'pytorch|*|throughput': -2, '*|*|throughput': -2 };
+    const base = { ...manifest, prior, learnedBlend: 1 };
+    const q = { ...query(A100, 'throughput'), runtime: 'pytorch' };
+    const none = await new PredictionEngine({
+      manifest: { ...base, support: {} },
+      model: fixed(-1, -1, -1),
+      consistency: false,
+    }).predict(q);
+    const many = await new PredictionEngine({
+      manifest: { ...base, support: { [supportKey('pytorch', A100.vendor, A100.kind)]: 30 } },
+      model: fixed(-1, -1, -1),
+      consistency: false,
+    }).predict(q);
+    if (!none.ok || !many.ok) throw new Error('no answer');
+    // No rows of this runtime on this vendor's kind of device: the prior alone; 30 rows: half-way (SUPPORT_ROWS).
+    expect(none.value).toBeCloseTo(none.boundValue! * Math.exp(-2), 6);
+    expect(many.value).toBeCloseTo(many.boundValue! * Math.exp(-1.5), 6);
   });
 
   it('answers from nearest measurements when no roofline exists, and errors when nothing does', async () => {

@@ -8,7 +8,7 @@ import type { BoundKind } from '../roofline/bound.ts';
 import { rooflineEstimate, type RooflineEstimate } from '../roofline/estimate.ts';
 import { DEFAULTS, isGenerative, type Workload } from '../roofline/workload.ts';
 import { predictConsistent } from './consistency.ts';
-import { priorLogEff, runtimePrior, runtimeSeen } from './prior.ts';
+import { priorLogEff, runtimePrior, runtimeSeen, SUPPORT_ROWS, supportKey } from './prior.ts';
 import { FEATURE_COUNT, featurizeInto, runtimeClass, type FeatureInput } from './featurize.ts';
 import { boundValue, RATE_METRICS, valueFromEfficiency } from './observation.ts';
 import { ReferenceIndex, weightedLogMean, type Reference, type ReferenceQuery } from './references.ts';
@@ -182,7 +182,8 @@ export class PredictionEngine {
       const rt = p.query.runtime ?? null;
       if (!this.runtimeSeen(rt) || !manifest.prior) return;
       const prior = priorLogEff(manifest.prior, rt, p.query.hw.kind, p.query.metric);
-      if (prior !== null) out[i] = { kind: 'learned', q50, prior, bound: p.bound, runtime };
+      if (prior !== null)
+        out[i] = { kind: 'learned', q50, prior, share: this.support(p.query).share, bound: p.bound, runtime };
     });
     return out;
   }
@@ -260,11 +261,16 @@ export class PredictionEngine {
         // A runtime the training data never saw: the network's runtime input is untrained, so the answer is
         // the typical efficiency of every runtime on this kind of device.
         const unseen = !this.runtimeSeen(p.query.runtime ?? null);
-        const alpha = unseen ? 0 : (manifest.learnedBlend ?? 1);
-        const prior =
-          alpha < 1 && manifest.prior
-            ? priorLogEff(manifest.prior, p.query.runtime ?? null, p.query.hw.kind, metric)
-            : null;
+        const support = this.support(p.query);
+        const alpha = unseen ? 0 : (manifest.learnedBlend ?? 1) * support.share;
+        const prior = !manifest.prior
+          ? null
+          : unseen
+            ? // Nothing known of this runtime: the typical efficiency of every runtime on every device.
+              (manifest.prior[`*|*|${metric}`] ?? null)
+            : alpha < 1
+              ? priorLogEff(manifest.prior, p.query.runtime ?? null, p.query.hw.kind, metric)
+              : null;
         // No measurement of this model elsewhere: the network, leaning on the runtime's typical efficiency.
         // The network corrects the runtime's typical efficiency by at most ±maxDeviation (log): far from its
         // training data it extrapolates without limit, and a correction it cannot support must stay bounded.
@@ -278,7 +284,7 @@ export class PredictionEngine {
         layer = 'learned';
         why = unseen
           ? `no measurement under this runtime in the training data: the typical ${(Math.exp(clampLog(logEff)) * 100).toFixed(0)}% efficiency of measured runtimes on ${p.query.hw.kind} devices, of the ${phase}-bound roofline`
-          : `learned efficiency ${(Math.exp(clampLog(logEff)) * 100).toFixed(0)}% of the ${phase}-bound roofline${prior === null ? '' : ` (the network ${Math.round(alpha * 100)}%, this runtime's typical ${(Math.exp(prior) * 100).toFixed(0)}% on ${p.query.hw.kind} devices ${Math.round((1 - alpha) * 100)}%)`}`;
+          : `learned efficiency ${(Math.exp(clampLog(logEff)) * 100).toFixed(0)}% of the ${phase}-bound roofline${prior === null ? '' : ` (the network ${Math.round(alpha * 100)}%, this runtime's typical ${(Math.exp(prior) * 100).toFixed(0)}% on ${p.query.hw.kind} devices ${Math.round((1 - alpha) * 100)}%${support.share < 1 ? `; ${support.rows} training rows of this runtime on ${p.query.hw.vendor} ${p.query.hw.kind} devices` : ''})`}`;
       }
     } else {
       const key = `${p.query.hw.kind}:${p.estimate.phases[0]!.phase}`;
@@ -310,6 +316,18 @@ export class PredictionEngine {
       explanation: `${why}; ${phase}-bound at ${fmt(p.bound)} ${METRIC_UNITS[metric]} ${RATE_METRICS.has(metric) ? 'max' : 'min'}`,
       ...(evidence ? { evidence } : {}),
     };
+  }
+
+  /**
+   * How far the network is trusted away from the runtime's typical efficiency: rows / (rows + SUPPORT_ROWS)
+   * of training rows under this runtime class on this vendor's devices of this kind (1 for models trained
+   * before the table existed). Far from its data the network extrapolates; with no such rows it is not used.
+   */
+  private support(q: Query): { rows: number; share: number } {
+    const table = this.parts.manifest.support;
+    if (!table) return { rows: Infinity, share: 1 };
+    const rows = table[supportKey(q.runtime ?? null, q.hw.vendor, q.hw.kind)] ?? 0;
+    return { rows, share: rows / (rows + SUPPORT_ROWS) };
   }
 
   /** Whether the training data holds the runtime's class (true without a prior table: nothing to tell). */
@@ -495,7 +513,7 @@ const median3 = (q: ArrayLike<number>, o: number) => {
 
 export type CalibrationTerms =
   | { kind: 'transfer'; measured: number; difference: number; bound: number; runtime: string }
-  | { kind: 'learned'; q50: number; prior: number; bound: number; runtime: string };
+  | { kind: 'learned'; q50: number; prior: number; share: number; bound: number; runtime: string };
 
 const LAYER_ORDER: Layer[] = ['neighbours', 'roofline-typical', 'learned', 'transfer', 'memory-model'];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPrior, priorLogEff } from './prior.ts';
+import { buildPrior, buildSupport, priorLogEff, runtimeSeen, supportKey } from './prior.ts';
 
 const row = (runtime: string, kind: string, efficiency: number) => ({
   runtime,
@@ -30,5 +30,21 @@ describe('runtime prior', () => {
   it('caps efficiency at the bound', () => {
     const t = buildPrior([row('vllm', 'gpu', 3), row('vllm', 'gpu', 3), row('vllm', 'gpu', 3)], 3);
     expect(priorLogEff(t, 'vllm', 'gpu', 'decode_tokens_s')).toBe(0);
+  });
+});
+
+describe('support table', () => {
+  it('counts training rows per runtime class × vendor × kind, and tells seen runtimes from unseen', () => {
+    const t = buildSupport([
+      { runtime: 'vLLM 0.9', hw: { vendor: 'NVIDIA', kind: 'gpu' } },
+      { runtime: 'SGLang', hw: { vendor: 'nvidia', kind: 'gpu' } },
+      { runtime: 'vLLM 0.9', hw: { vendor: 'AMD', kind: 'gpu' } },
+    ]);
+    expect(t[supportKey('vllm', 'NVIDIA', 'gpu')]).toBe(2);
+    expect(t[supportKey('vllm', 'amd', 'gpu')]).toBe(1);
+    expect(t[supportKey('TensorRT-LLM', 'nvidia', 'gpu')]).toBeUndefined();
+    const prior = buildPrior([row('vLLM 0.9', 'gpu', 0.5)], 1);
+    expect(runtimeSeen(prior, 'SGLang')).toBe(true);
+    expect(runtimeSeen(prior, 'llama.cpp WebGPU')).toBe(false);
   });
 });

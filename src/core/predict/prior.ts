@@ -71,3 +71,22 @@ export function runtimeSeen(table: PriorTable, runtime: string | null): boolean 
   const prefix = `${runtimeClass(runtime)}|`;
   return Object.keys(table).some((k) => k.startsWith(prefix));
 }
+
+/** Training rows at which the network gets half its blend weight (see PredictionEngine.support). */
+export const SUPPORT_ROWS = 30;
+
+/** The support table's key: runtime feature class × device vendor × kind. */
+export const supportKey = (runtime: string | null, vendor: string, kind: string) =>
+  `${runtimeClass(runtime)}|${vendor.toLowerCase()}|${kind}`;
+
+/** Training rows per runtime class × vendor × kind: how much evidence the network had near a query. */
+export function buildSupport(
+  rows: readonly { runtime: string | null; hw: { vendor: string; kind: string } }[],
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of rows) {
+    const k = supportKey(r.runtime, r.hw.vendor, r.hw.kind);
+    out[k] = (out[k] ?? 0) + 1;
+  }
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+}

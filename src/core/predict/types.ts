@@ -86,6 +86,8 @@ export interface Manifest {
    * cross-fitted member never saw (1: the network alone).
    */
   learnedBlend?: number;
+  /** Training rows per runtime class × vendor × kind (prior.ts buildSupport): scales the network's weight. */
+  support?: Record<string, number>;
   /** The most the network may move the learned layer away from the runtime's typical efficiency (log). */
   learnedMaxDeviation?: number;
   /**
