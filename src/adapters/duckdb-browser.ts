@@ -6,7 +6,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { SNAPSHOT_TABLES } from '../core/catalog/columns.ts';
 import type { Db } from '../core/db.ts';
 import { DuckDbStartError, messageOf } from './errors.ts';
-import { SAFE_SETTINGS, dbOver } from './raw-connection.ts';
+import { SAFE_SETTINGS, dbOver, type RawConnection } from './raw-connection.ts';
 import { loadSnapshot, type Progress } from './snapshot-loader.ts';
 import { hasMark, mark } from './timings.ts';
 import { runUserSql, type UserSqlResult } from './user-sql.ts';
@@ -19,6 +19,8 @@ export interface BrowserDb extends Db {
   counts: Record<string, number>;
   /** Runs SQL typed by a user (read-only unless scratch; always rolled back). */
   runUserSql(text: string, scratch: boolean): Promise<UserSqlResult>;
+  /** The app's own connection, for tables loaded on demand (holdout.parquet on the Accuracy page). */
+  raw: RawConnection;
 }
 
 const listeners = new Set<Progress>();
@@ -77,6 +79,7 @@ async function start(): Promise<BrowserDb> {
     let userQueue: Promise<unknown> = Promise.resolve();
     return {
       counts,
+      raw: app,
       ...dbOver(app, () => {
         if (!hasMark('first-query')) mark('first-query');
       }),

@@ -51,6 +51,8 @@ export async function loadEngineNode(tf: typeof TF | null, modelsDir?: string): 
     snapshot,
     usable ? manifest : (files?.manifest ?? manifest),
     model,
+    // The references' median log-efficiency saved by training (checked against the snapshot by digest).
+    usable ? files.references : null,
   );
   return { engine, snapshot, manifest, model, observations };
 }

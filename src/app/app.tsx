@@ -1,10 +1,9 @@
 import { useEffect } from 'react';
 import { lazy, Suspense } from 'react';
 import { FeatureBoundary } from '../components/error-boundary.tsx';
-import { PAGES } from '../state/nav-slice.ts';
 import { useAppStore } from '../state/store.ts';
 import { DbGate } from './db-gate.tsx';
-import { Nav } from './nav.tsx';
+import { Nav, NAV_PAGES } from './nav.tsx';
 import { UrlNotice } from './url-notice.tsx';
 import { useUrlSync } from './use-url-sync.ts';
 import { useLocalRowsFresh } from '../features/explore/use-local-rows-fresh.ts';
@@ -20,10 +19,19 @@ const RecommendPage = lazy(() =>
 const PredictPage = lazy(() =>
   import('../features/predict/predict-page.tsx').then((m) => ({ default: m.PredictPage })),
 );
+const ComparePage = lazy(() =>
+  import('../features/compare/compare-page.tsx').then((m) => ({ default: m.ComparePage })),
+);
 const MatrixPage = lazy(() =>
   import('../features/matrix/matrix-page.tsx').then((m) => ({ default: m.MatrixPage })),
 );
 const LabPage = lazy(() => import('../features/lab/lab-page.tsx').then((m) => ({ default: m.LabPage })));
+const AccuracyPage = lazy(() =>
+  import('../features/accuracy/accuracy-page.tsx').then((m) => ({ default: m.AccuracyPage })),
+);
+const AccuracyIntro = lazy(() =>
+  import('../features/accuracy/accuracy-page.tsx').then((m) => ({ default: m.AccuracyIntro })),
+);
 const SourcesIntro = lazy(() =>
   import('../features/sources/sources-page.tsx').then((m) => ({ default: m.SourcesIntro })),
 );
@@ -42,7 +50,11 @@ export function App() {
   // do not pay for a database start competing with the engine for the CPU.
   useEffect(() => {
     // Only the first visit starts it; after a failure, the user retries (Retry button).
-    if ((page === 'data' || page === 'sources') && useAppStore.getState().dbStatus === 'idle') startDb();
+    if (
+      (page === 'data' || page === 'sources' || page === 'accuracy') &&
+      useAppStore.getState().dbStatus === 'idle'
+    )
+      startDb();
   }, [page, startDb]);
 
   return (
@@ -84,7 +96,15 @@ export function App() {
               </FeatureBoundary>
             </>
           )}
-          {!(PAGES as readonly string[]).includes(page) && (
+          {page === 'compare' && (
+            <>
+              <h1>Compare hardware</h1>
+              <FeatureBoundary name="Compare">
+                <ComparePage />
+              </FeatureBoundary>
+            </>
+          )}
+          {!(NAV_PAGES as readonly string[]).includes(page) && (
             <>
               <h1>Not here yet</h1>
               <p className="muted">The “{page}” page is not part of this version of Rooflight.</p>
@@ -104,6 +124,17 @@ export function App() {
               <FeatureBoundary name="Lab">
                 <LabPage />
               </FeatureBoundary>
+            </>
+          )}
+          {page === 'accuracy' && (
+            <>
+              <h1>Accuracy on unseen hardware</h1>
+              <AccuracyIntro />
+              <DbGate>
+                <FeatureBoundary name="Accuracy">
+                  <AccuracyPage />
+                </FeatureBoundary>
+              </DbGate>
             </>
           )}
           {page === 'sources' && (

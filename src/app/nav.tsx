@@ -1,15 +1,23 @@
 import { useSyncExternalStore, type MouseEvent } from 'react';
-import { PAGES, type Page } from '../state/nav-slice.ts';
+import type { SelectionPage } from '../core/share/selection.ts';
+import { PAGES } from '../state/nav-slice.ts';
 import { urlForSelection } from '../state/selection-slice.ts';
 import { useAppStore } from '../state/store.ts';
 import { getTheme, setTheme, subscribeTheme, THEME_CHOICES, type ThemeChoice } from './theme.ts';
 
-const LABELS: Record<Page, string> = {
+/** The pages in the nav: the slice's list, with Compare after Predict where the list lacks it. */
+export const NAV_PAGES: readonly SelectionPage[] = (PAGES as readonly SelectionPage[]).includes('compare')
+  ? PAGES
+  : PAGES.flatMap((p): SelectionPage[] => (p === 'predict' ? [p, 'compare'] : [p]));
+
+const LABELS: Record<SelectionPage, string> = {
   recommend: 'Recommend',
   predict: 'Predict',
+  compare: 'Compare',
   data: 'Data',
   matrix: 'Matrix',
   lab: 'Lab',
+  accuracy: 'Accuracy',
   sources: 'Sources',
 };
 
@@ -36,7 +44,7 @@ export function Nav() {
   const selection = useAppStore((s) => s.selection);
   const page = selection.page;
   const navigate = useAppStore((s) => s.navigate);
-  const onClick = (p: Page) => (e: MouseEvent) => {
+  const onClick = (p: SelectionPage) => (e: MouseEvent) => {
     if (e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || e.button !== 0) return;
     e.preventDefault();
     navigate(p);
@@ -44,7 +52,7 @@ export function Nav() {
   return (
     <nav aria-label="Main" className="nav-bar">
       <ul className="nav">
-        {PAGES.map((p) => (
+        {NAV_PAGES.map((p) => (
           <li key={p}>
             <a
               href={urlForSelection({ ...selection, page: p }, window.location)}

@@ -21,6 +21,17 @@ describe('main (subprocess)', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   }, 60_000);
 
+  it('refuses a malformed link to recommend with status 2 and the usage', () => {
+    const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'recommend', 'http://[oops/?v=1'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/error: not a link: "http:\/\/\[oops\/\?v=1" is not a valid URL/);
+    expect(r.stderr).toMatch(/recommend +the Recommend page's ranking/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  }, 60_000);
+
   it('exits non-zero without --hardware too', () => {
     const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'predict', '--model', 'nonsense'], {
       cwd: ROOT,

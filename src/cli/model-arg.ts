@@ -52,7 +52,11 @@ export interface ResolvedModel {
   how: string;
 }
 
-export async function resolveModel(v: Values, cat: Catalog, deps: CliDeps): Promise<ResolvedModel> {
+export async function resolveModel(
+  v: Values,
+  cat: Pick<Catalog, 'models'>,
+  deps: CliDeps,
+): Promise<ResolvedModel> {
   const inline = INLINE.some((k) => v[k] !== undefined);
   if (v.arch !== undefined && !ARCHS.includes(v.arch))
     throw new UsageError(`--arch "${v.arch}" is not one of ${ARCHS.join(', ')}`);

@@ -32,6 +32,7 @@ export const PREDICT_HELP = `usage: npm run cli -- predict --model <name> --hard
   --scenario S         single-stream (default: the given batch) | offline (the system's best throughput: the
                        batch and replicas × TP layout the engine predicts fastest); --batch-size max = offline
   --json               machine-readable output
+  --with FILE          your measurements as extra evidence (CSV, JSON, Markdown, Parquet; "predict --with x --help")
 
 A model outside the catalog:
   --params 7e9 --layers 32 --hidden 4096 --heads 32 [--kv-heads 8] [--ffn 11008] [--vocab 32000]

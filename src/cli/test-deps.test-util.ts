@@ -12,6 +12,7 @@ export function testDeps(): CliDeps & { out: string[]; err: string[] } {
     out,
     err,
     load: () => (engine ??= loadEngineNode(null)),
+    snapshot: async () => (await (engine ??= loadEngineNode(null))).snapshot,
     stdout: (t) => void out.push(t),
     stderr: (t) => void err.push(t),
     readText: (p) => readFile(p, 'utf8'),

@@ -1,14 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import type { ModelRow } from '../core/catalog/schema.ts';
-import { selectionModel } from '../core/select/selection-request.ts';
-import { DEFAULT_SELECTION, type Selection } from '../core/share/selection.ts';
+import { modelVersion, resolveSelectionModel } from '../core/select/rank-selection.ts';
+import type { Selection } from '../core/share/selection.ts';
 import { engineQuery, rooflineEngineQuery } from '../queries/engine.ts';
 import { rankingKey, rankingQuery, type RankingResult } from '../queries/ranking.ts';
 import { useAppStore } from '../state/store.ts';
-
-/** The model version recorded in links: the efficiency model's seed and training-set size. */
-export const modelVersion = (m: { seed: number; trainedRows: number }) => `s${m.seed}-n${m.trainedRows}`;
 
 /**
  * Both engines and both rankings for a selection: the roofline ranking answers first, the learned one
@@ -20,23 +16,10 @@ export function useRanking(selection: Selection) {
   const base = fastEngine.data ?? learnedEngine.data;
   const models = useMemo(() => new Map((base?.snapshot.models ?? []).map((m) => [m.id, m])), [base]);
 
-  // An id the catalog lacks (from a link): rank the default model and say so.
-  const unknownModel =
-    base !== undefined && selection.model !== 'custom' && !models.has(selection.model)
-      ? selection.model
-      : null;
-  const effective: Selection = unknownModel
-    ? { ...selection, model: DEFAULT_SELECTION.model, custom: null }
-    : selection;
-  let model: ModelRow | null = null;
-  let modelError: string | null = null;
-  if (base) {
-    try {
-      model = selectionModel(effective, models);
-    } catch (e) {
-      modelError = (e as Error).message;
-    }
-  }
+  // An id the catalog lacks (from a link): rank the default model and say so (once the catalog is loaded).
+  const { effective, unknownModel, model, modelError } = base
+    ? resolveSelectionModel(selection, models)
+    : { effective: selection, unknownModel: null, model: null, modelError: null };
 
   const fast = useQuery({
     ...rankingQuery('roofline', effective, fastEngine.data, model),

@@ -1,5 +1,6 @@
 /**
- * The one way the app, the CLI and tests reach a database. Implementations live in src/adapters.
+ * The one way the app and tests reach a database (DuckDB-WASM in the browser and in Node tests; the CLI
+ * reads the snapshot's Parquet directly). Implementations live in src/adapters.
  */
 export interface Db {
   /**

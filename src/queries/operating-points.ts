@@ -1,35 +1,27 @@
 /**
- * The Predict page's answers: each device's operating point (runtime chosen or auto, single stream or the
- * offline search) and every metric there; and the same workload under each runtime measured on a device.
+ * The Predict page's answers for the selection: each device's operating point (runtime chosen or auto, single
+ * stream or the offline search) and every metric there; and the same workload under each runtime measured on
+ * a device. The selection becomes engine queries in core (`queriesForSelection`), as for the CLI.
  */
 import { queryOptions } from '@tanstack/react-query';
 import type { BrowserEngine } from '../adapters/engine-browser.ts';
 import type { RuntimeClass } from '../core/catalog/runtime.ts';
 import type { HardwareRow, Metric, Mode, ModelRow } from '../core/catalog/schema.ts';
-import {
-  operatingPoint,
-  type OperatingChoice,
-  type OperatingPoint,
-} from '../core/predict/operating-point.ts';
+import type { OperatingPoint } from '../core/predict/operating-point.ts';
 import { chooseRuntime } from '../core/predict/runtime-choice.ts';
-import type { Prediction, Query } from '../core/predict/types.ts';
-import type { Workload } from '../core/roofline/workload.ts';
+import type { Prediction } from '../core/predict/types.ts';
 import { coalesce } from '../core/select/offline-plan.ts';
-import type { Scenario } from '../core/share/selection.ts';
-
-/** The workload the Predict page describes, with catalog ids. */
-export interface WorkloadInput {
-  model: string;
-  hardware: string[];
-  mode: Mode;
-  precision: string;
-  batch: number;
-  nDevices: number;
-  seqLen: number;
-  promptTokens: number;
-  genTokens: number;
-  imageSize: number;
-}
+import {
+  queriesAt,
+  queriesForSelection,
+  selectionCases,
+  selectionWorkloadKey,
+  type PlannedDevice,
+  type QueryEngine,
+  type SelectionCase,
+  type SelectionFailure,
+} from '../core/share/selection-queries.ts';
+import type { Selection } from '../core/share/selection.ts';
 
 export interface DeviceAnswer {
   hw: HardwareRow;
@@ -39,84 +31,32 @@ export interface DeviceAnswer {
   answers: { metric: Metric; prediction: Prediction }[];
 }
 
-interface Resolved {
-  model: ModelRow;
-  devices: HardwareRow[];
-  workload: Workload;
+/** The engine for the operating-point searches, batched into one call per round. */
+const queryEngine = (e: BrowserEngine): QueryEngine => ({
+  predictMany: coalesce((qs) => e.engine.predictMany(qs, { consistency: false })),
+  evidence: e.evidence(),
+});
+
+/** Answers every planned query in one batched prediction. */
+async function answer(e: BrowserEngine, planned: readonly PlannedDevice[]): Promise<DeviceAnswer[]> {
+  const predictions = await e.engine.predictMany(planned.flatMap((p) => p.queries));
+  let at = 0;
+  return planned.map((p) => ({
+    hw: p.hw,
+    point: p.point,
+    error: p.error,
+    answers: p.queries.map((q) => ({ metric: q.metric, prediction: predictions[at++]! })),
+  }));
 }
 
-function resolve(e: BrowserEngine, input: WorkloadInput): Resolved {
-  const model = e.snapshot.models.find((m) => m.id === input.model);
-  if (!model) throw new Error(`unknown model id "${input.model}"`);
-  const byId = new Map(e.snapshot.hardware.map((h) => [h.id, h]));
-  const devices = input.hardware.map((id) => {
-    const hw = byId.get(id);
-    if (!hw) throw new Error(`unknown hardware id "${id}"`);
-    return hw;
-  });
-  const workload: Workload = {
-    model,
-    mode: input.mode,
-    batch: input.batch,
-    precision: input.precision,
-    nDevices: input.nDevices,
-    seqLen: input.seqLen,
-    promptTokens: input.promptTokens,
-    genTokens: input.genTokens,
-    imageSize: input.imageSize,
-  };
-  return { model, devices, workload };
-}
-
-/** Each device's operating point, then `metrics` there: one batched search, one batched prediction. */
-async function answer(
+/** Every metric of the selection's workload on each device, at its operating point. */
+export async function predictSelection(
   e: BrowserEngine,
+  s: Selection,
   model: ModelRow,
-  cases: readonly { hw: HardwareRow; workload: Workload; choice: OperatingChoice }[],
-  metrics: readonly Metric[],
+  devices: readonly HardwareRow[],
 ): Promise<DeviceAnswer[]> {
-  const batched = coalesce((qs) => e.engine.predictMany(qs, { consistency: false }));
-  const points = await Promise.all(
-    cases.map((c) => operatingPoint(batched, e.evidence(), model, c.hw, c.workload, c.choice)),
-  );
-  const out: DeviceAnswer[] = cases.map((c, i) => {
-    const p = points[i]!;
-    return 'error' in p
-      ? { hw: c.hw, point: null, error: p.error, answers: [] }
-      : { hw: c.hw, point: p, error: null, answers: [] };
-  });
-  const queries: Query[] = [];
-  const slots: [DeviceAnswer, Metric][] = [];
-  for (const d of out) {
-    if (!d.point) continue;
-    for (const metric of metrics) {
-      const runtime = d.point.runtime.runtime;
-      queries.push({ workload: d.point.workload, hw: d.hw, model, metric, runtime });
-      slots.push([d, metric]);
-    }
-  }
-  const predictions = await e.engine.predictMany(queries);
-  predictions.forEach((prediction, i) => {
-    const [d, metric] = slots[i]!;
-    d.answers.push({ metric, prediction });
-  });
-  return out;
-}
-
-/** Every metric of the workload on each chosen device, at the operating point of `choice`. */
-export async function predictDevices(
-  e: BrowserEngine,
-  input: WorkloadInput,
-  metrics: readonly Metric[],
-  choice: OperatingChoice,
-): Promise<DeviceAnswer[]> {
-  const { model, devices, workload } = resolve(e, input);
-  return answer(
-    e,
-    model,
-    devices.map((hw) => ({ hw, workload, choice })),
-    metrics,
-  );
+  return answer(e, await queriesForSelection(s, model, devices, queryEngine(e)));
 }
 
 export interface RuntimeRow extends DeviceAnswer {
@@ -143,56 +83,76 @@ export function runtimesToCompare(
   return list.map((m) => ({ ...m, auto: m.runtime === pick }));
 }
 
-/** For each chosen device, the workload's throughput and latency under each runtime to compare. */
+/** For each device, the selection's throughput and latency under each runtime to compare. */
 export async function compareRuntimes(
   e: BrowserEngine,
-  input: WorkloadInput,
-  scenario: Scenario,
+  s: Selection,
+  model: ModelRow,
+  devices: readonly HardwareRow[],
 ): Promise<{ hw: HardwareRow; rows: RuntimeRow[] }[]> {
-  const { model, devices, workload } = resolve(e, input);
-  const cases = devices.flatMap((hw) =>
-    runtimesToCompare(e, model, hw, input.mode, input.precision).map((r) => ({
-      hw,
-      workload,
-      choice: { runtime: r.runtime, scenario },
+  const engine = queryEngine(e);
+  const base = selectionCases(s, model, devices, engine.evidence);
+  const cases: {
+    c: SelectionCase | SelectionFailure;
+    r: { runtime: RuntimeClass; rows: number; auto: boolean };
+  }[] = base.flatMap((c) => {
+    const precision = 'error' in c ? s.precision : c.workload.precision;
+    return runtimesToCompare(e, model, c.hw, s.mode, precision).map((r) => ({
+      c: 'error' in c ? c : { ...c, choice: { runtime: r.runtime, scenario: s.scenario } },
       r,
-    })),
+    }));
+  });
+  const answers = await answer(
+    e,
+    await queriesAt(
+      cases.map((x) => x.c),
+      model,
+      ['throughput', 'latency_ms'],
+      engine,
+    ),
   );
-  const answers = await answer(e, model, cases, ['throughput', 'latency_ms']);
   return devices.map((hw) => ({
     hw,
-    rows: cases.flatMap((c, i) =>
-      c.hw === hw ? [{ ...answers[i]!, runtime: c.r.runtime, evidenceRows: c.r.rows, auto: c.r.auto }] : [],
+    rows: cases.flatMap((x, i) =>
+      x.c.hw === hw ? [{ ...answers[i]!, runtime: x.r.runtime, evidenceRows: x.r.rows, auto: x.r.auto }] : [],
     ),
   }));
 }
 
-/** The Predict page's table, cached by its inputs. */
+/** What the Predict page's answers depend on: the workload the model uses, and the devices. */
+const predictKey = (s: Selection, model: ModelRow, devices: readonly HardwareRow[]) => [
+  selectionWorkloadKey(s, model),
+  model.id,
+  devices.map((d) => d.id),
+];
+
+/** The Predict page's table, cached by what it depends on; every metric the model's workload answers. */
 export function devicePredictionsQuery(
   engine: BrowserEngine | undefined,
-  input: WorkloadInput,
-  metrics: readonly Metric[],
-  choice: OperatingChoice,
+  s: Selection,
+  model: ModelRow | null,
+  devices: readonly HardwareRow[],
 ) {
   return queryOptions({
-    queryKey: ['device-predictions', input, metrics, choice],
-    queryFn: () => predictDevices(engine!, input, metrics, choice),
-    enabled: engine !== undefined && input.hardware.length > 0,
+    queryKey: ['device-predictions', ...(model ? predictKey(s, model, devices) : [])],
+    queryFn: () => predictSelection(engine!, s, model!, devices),
+    enabled: engine !== undefined && model !== null && devices.length > 0,
     staleTime: Infinity,
   });
 }
 
-/** The compare-runtimes tables, cached by their inputs. */
+/** The compare-runtimes tables, cached by what they depend on. */
 export function runtimeComparisonQuery(
   engine: BrowserEngine | undefined,
-  input: WorkloadInput,
-  scenario: Scenario,
+  s: Selection,
+  model: ModelRow | null,
+  devices: readonly HardwareRow[],
   enabled: boolean,
 ) {
   return queryOptions({
-    queryKey: ['runtime-comparison', input, scenario],
-    queryFn: () => compareRuntimes(engine!, input, scenario),
-    enabled: enabled && engine !== undefined && input.hardware.length > 0,
+    queryKey: ['runtime-comparison', ...(model ? predictKey(s, model, devices) : [])],
+    queryFn: () => compareRuntimes(engine!, s, model!, devices),
+    enabled: enabled && engine !== undefined && model !== null && devices.length > 0,
     staleTime: Infinity,
   });
 }

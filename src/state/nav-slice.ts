@@ -10,6 +10,7 @@ export const PAGES = [
   'data',
   'matrix',
   'lab',
+  'accuracy',
   'sources',
 ] as const satisfies readonly SelectionPage[];
 export type Page = (typeof PAGES)[number];

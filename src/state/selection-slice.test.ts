@@ -58,6 +58,15 @@ describe('selection slice', () => {
     expect(bad.urlIssues.map((i) => i.field)).toEqual(['runtime']);
   });
 
+  it('merges the matrix and Data views and canonicalizes their text', () => {
+    const { store, loc } = fakeUrl('?page=matrix&matrix_columns=architecture');
+    store.getState().setSelection({ matrix: { family: '  llama ' } });
+    expect(store.getState().selection.matrix).toEqual({ columns: 'architecture', family: 'llama' });
+    expect(loc.search).toBe('?v=1&page=matrix&matrix_columns=architecture&matrix_family=llama');
+    store.getState().setSelection({ data: { pageIndex: 1 } });
+    expect(store.getState().selection.data).toMatchObject({ pageIndex: 1, pageSize: 50 });
+  });
+
   it('keeps the selection valid and custom set exactly for model=custom', () => {
     const { store } = fakeUrl('');
     store.getState().setSelection({ model: 'custom', custom: { layers: 12 } });

@@ -4,6 +4,8 @@ import {
   DEFAULT_SELECTION,
   type Constraints,
   type CustomModel,
+  type MatrixView,
+  type MeasurementsView,
   type Selection,
   type SelectionPage,
 } from '../core/share/selection.ts';
@@ -14,10 +16,12 @@ import {
   type UrlIssue,
 } from '../core/share/url-codec.ts';
 
-/** A change to the selection; nested objects are merged. */
-export type SelectionPatch = Partial<Omit<Selection, 'constraints' | 'custom'>> & {
+/** A change to the selection; nested objects are merged (the Data page's `filters` are replaced whole). */
+export type SelectionPatch = Partial<Omit<Selection, 'constraints' | 'custom' | 'data' | 'matrix'>> & {
   constraints?: Partial<Constraints>;
   custom?: Partial<CustomModel>;
+  data?: Partial<MeasurementsView>;
+  matrix?: Partial<MatrixView>;
 };
 
 /** How a change enters the browser history: a new entry (explicit navigation) or in place (typing). */
@@ -71,6 +75,8 @@ export function applyPatch(s: Selection, patch: SelectionPatch): Selection {
     ...patch,
     model,
     constraints: { ...s.constraints, ...patch.constraints },
+    data: { ...s.data, ...patch.data },
+    matrix: { ...s.matrix, ...patch.matrix },
     custom: model === 'custom' ? { ...(s.custom ?? DEFAULT_CUSTOM), ...patch.custom } : null,
   };
   return decodeSelection(encodeSelection(merged)).selection;

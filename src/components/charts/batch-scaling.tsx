@@ -8,6 +8,8 @@ import { colorAt } from './chart-theme.ts';
  * A metric against batch size, one line per device (log₂ batch axis).
  * - `data`: from `batchScalingData(points)` — devices and wide rows `{batch, [deviceKey]: value | null}`.
  * - `metric` / `unit`: e.g. "Throughput" / "items/s" or "Latency" / "ms".
+ * - `xName` / `xLabel`: what the x values are when they are not batch sizes (e.g. "prompt tokens"), for the
+ *   axis, tooltip, description and the CSV's first column.
  */
 export function BatchScaling({
   data,
@@ -15,25 +17,34 @@ export function BatchScaling({
   unit,
   title,
   filename = 'rooflight-batch-scaling',
+  xName = 'batch size',
+  xLabel = 'Batch size (items, log scale)',
 }: {
   data: BatchScalingData;
   metric: string;
   unit: string;
   title?: string;
   filename?: string;
+  xName?: string;
+  xLabel?: string;
 }) {
   const batches = data.rows.map((r) => r.batch);
   const legend = data.devices.map((d, i) => ({ label: d.label, color: colorAt(i) }));
+  const xColumn = xName === 'batch size' ? 'batch' : xName.replaceAll(' ', '_');
+  const csv = {
+    columns: [xColumn, ...data.devices.map((d) => d.key)],
+    rows: xColumn === 'batch' ? data.rows : data.rows.map(({ batch, ...r }) => ({ [xColumn]: batch, ...r })),
+  };
   const label =
-    `Line chart: ${metric.toLowerCase()} (${unit}) against batch size ${batches.join(', ')} for ` +
+    `Line chart: ${metric.toLowerCase()} (${unit}) against ${xName} ${batches.join(', ')} for ` +
     `${data.devices.length} device${data.devices.length === 1 ? '' : 's'}: ${data.devices.map((d) => d.label).join(', ')}`;
   return (
     <ChartFrame
-      title={title ?? `${metric} vs batch size`}
+      title={title ?? `${metric} vs ${xName}`}
       label={label}
       filename={filename}
       legend={legend}
-      csv={{ columns: ['batch', ...data.devices.map((d) => d.key)], rows: data.rows }}
+      csv={csv}
     >
       <LineChart
         responsive
@@ -48,7 +59,7 @@ export function BatchScaling({
           scale="log"
           domain={['dataMin', 'dataMax']}
           ticks={batches}
-          label={{ value: 'Batch size (items, log scale)', position: 'insideBottom', offset: -14 }}
+          label={{ value: xLabel, position: 'insideBottom', offset: -14 }}
         />
         <YAxis
           width={72}
@@ -61,7 +72,7 @@ export function BatchScaling({
           }}
         />
         <Tooltip
-          labelFormatter={(b) => `batch ${String(b)}`}
+          labelFormatter={(b) => `${xName} ${String(b)}`}
           formatter={(v) => `${sig3(Number(v))} ${unit}`}
         />
         <Legend verticalAlign="top" itemSorter={null} />

@@ -1,6 +1,6 @@
 /**
  * Measured references: the same model measured on other devices (the strongest evidence, as in Habitat),
- * and nearest measured neighbours when no roofline can be computed.
+ * nearest device first. (The neighbour layer for rows without a roofline lives in engine.ts.)
  */
 import { runtimeClassOf } from '../catalog/runtime.ts';
 import type { MeasurementRow, Metric } from '../catalog/schema.ts';

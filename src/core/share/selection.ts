@@ -7,6 +7,12 @@ import type { BrowserProfile } from '../lab/profile.ts';
 import type { Scenario } from '../predict/operating-point.ts';
 import { DEFAULTS } from '../roofline/workload.ts';
 import { BROWSER_PLATFORMS, PLATFORM_CLASSES, type PlatformClass } from '../select/platforms.ts';
+import {
+  DEFAULT_SORT,
+  SORTABLE_COLUMNS,
+  type MeasurementFilters,
+  type MeasurementSort,
+} from '../sql/measurements.ts';
 
 export const SELECTION_PAGES = [
   'predict',
@@ -16,6 +22,7 @@ export const SELECTION_PAGES = [
   'data',
   'sources',
   'lab',
+  'accuracy',
 ] as const;
 export type SelectionPage = (typeof SELECTION_PAGES)[number];
 
@@ -41,6 +48,24 @@ export type { Scenario };
 
 export const OBJECTIVES = ['latency', 'throughput', 'throughput_per_dollar', 'throughput_per_watt'] as const;
 export type Objective = (typeof OBJECTIVES)[number];
+
+/** Precisions the workload controls offer (value, label); `best` lets each device use its best supported one. */
+export const PRECISION_CHOICES: readonly (readonly [string, string])[] = [
+  ['best', 'best available per device'],
+  ['fp32', 'fp32'],
+  ['tf32', 'tf32'],
+  ['bf16', 'bf16'],
+  ['fp16', 'fp16'],
+  ['fp8', 'fp8'],
+  ['fp4', 'fp4'],
+  ['int8', 'int8'],
+  ['int4', 'int4'],
+  ['q8_0', 'q8_0 (GGUF)'],
+  ['q6_k', 'q6_k (GGUF)'],
+  ['q5_k_m', 'q5_k_m (GGUF)'],
+  ['q4_k_m', 'q4_k_m (GGUF)'],
+  ['q4_0', 'q4_0 (GGUF)'],
+];
 
 export const ARCHITECTURES = [
   'decoder-only',
@@ -79,6 +104,30 @@ export interface Constraints {
   maxPowerW: number | null;
 }
 
+/** Rows per page the Data page offers. */
+export const PAGE_SIZES = [25, 50, 100, 250] as const;
+
+/** The Data page's measurements table: filters, sort and paging (`q_*`, `sort`, `p`, `per_page`). */
+export interface MeasurementsView {
+  /** Each filter is absent for "any"; ids are lowercase, the model search is trimmed text. */
+  filters: MeasurementFilters;
+  sort: MeasurementSort;
+  /** Zero-based page (the link's `p` is one-based). */
+  pageIndex: number;
+  pageSize: (typeof PAGE_SIZES)[number];
+}
+
+/** How the compatibility matrix groups platforms into columns. */
+export const MATRIX_COLUMNS = ['backend', 'architecture'] as const;
+export type MatrixColumns = (typeof MATRIX_COLUMNS)[number];
+
+/** The Matrix page's view (its precision is the selection's: `best` is the 16/32-bit → 8/4-bit ladder). */
+export interface MatrixView {
+  columns: MatrixColumns;
+  /** Show only families whose name contains this text ('' = all). */
+  family: string;
+}
+
 export interface Selection {
   page: SelectionPage;
   /** A catalog model id, or `custom` (then `custom` holds the description). */
@@ -105,6 +154,10 @@ export interface Selection {
   hardware: string[];
   /** A browser's measured profile (the lab's "This browser" devices); null when none. */
   lab: BrowserProfile | null;
+  /** The Data page's table state. */
+  data: MeasurementsView;
+  /** The Matrix page's view. */
+  matrix: MatrixView;
   /** Snapshot id the link was made with; null when not recorded. */
   sv: string | null;
   /** Model version the link was made with; null when not recorded. */
@@ -134,6 +187,18 @@ export const NO_CONSTRAINTS: Readonly<Constraints> = Object.freeze({
   maxPowerW: null,
 });
 
+export const DEFAULT_MEASUREMENTS_VIEW: Readonly<MeasurementsView> = Object.freeze({
+  filters: Object.freeze({}),
+  sort: Object.freeze({ ...DEFAULT_SORT }),
+  pageIndex: 0,
+  pageSize: 50,
+} satisfies MeasurementsView);
+
+export const DEFAULT_MATRIX_VIEW: Readonly<MatrixView> = Object.freeze({
+  columns: 'backend',
+  family: '',
+} satisfies MatrixView);
+
 export const DEFAULT_SELECTION: Readonly<Selection> = Object.freeze({
   page: 'recommend',
   model: 'llama-3.1-8b',
@@ -153,6 +218,8 @@ export const DEFAULT_SELECTION: Readonly<Selection> = Object.freeze({
   objective: 'throughput',
   hardware: [],
   lab: null,
+  data: DEFAULT_MEASUREMENTS_VIEW,
+  matrix: DEFAULT_MATRIX_VIEW,
   sv: null,
   mv: null,
 } satisfies Selection);
@@ -164,6 +231,8 @@ export function defaultSelection(): Selection {
     constraints: { ...NO_CONSTRAINTS },
     platforms: [...PLATFORMS],
     hardware: [],
+    data: { ...DEFAULT_MEASUREMENTS_VIEW, filters: {}, sort: { ...DEFAULT_SORT } },
+    matrix: { ...DEFAULT_MATRIX_VIEW },
   };
 }
 
@@ -177,6 +246,16 @@ export interface NumberRule {
   int: boolean;
 }
 
+/** Longest free-text filter (the Data page's model search, the Matrix's family filter), characters. */
+export const MAX_SEARCH_CHARS = 100;
+
+/** Is `t` a filter text a selection may hold: trimmed, short, no control characters or lone surrogates? */
+export function isSearchText(t: unknown): t is string {
+  return (
+    typeof t === 'string' && t === t.trim() && t.length <= MAX_SEARCH_CHARS && !/[\p{Cc}\p{Cs}]/u.test(t)
+  );
+}
+
 const TOKENS: NumberRule = { min: 1, max: 1_048_576, int: true };
 export const NUMBER_RULES = {
   batch: { min: 1, max: 65_536, int: true },
@@ -185,6 +264,8 @@ export const NUMBER_RULES = {
   gen: TOKENS,
   image: { min: 1, max: 16_384, int: true },
   devices: { min: 1, max: 1024, int: true },
+  /** The Data page's one-based page number. */
+  page: { min: 1, max: 1_000_000, int: true },
   params: { min: 1e-6, max: 100_000, int: false },
   layers: { min: 1, max: 1024, int: true },
   hidden: { min: 1, max: 1_048_576, int: true },
@@ -234,6 +315,20 @@ function isValidCustom(c: CustomModel): boolean {
   );
 }
 
+const FILTER_IDS = ['hardwareId', 'sourceId', 'metric', 'precision'] as const;
+
+function isValidData(d: MeasurementsView): boolean {
+  const f = d.filters;
+  return (
+    FILTER_IDS.every((k) => f[k] === undefined || ID_PATTERN.test(f[k])) &&
+    (f.modelSearch === undefined || (f.modelSearch !== '' && isSearchText(f.modelSearch))) &&
+    SORTABLE_COLUMNS.includes(d.sort.column) &&
+    (d.sort.direction === 'asc' || d.sort.direction === 'desc') &&
+    inRule(d.pageIndex + 1, NUMBER_RULES.page) &&
+    (PAGE_SIZES as readonly number[]).includes(d.pageSize)
+  );
+}
+
 /** Every field present, in range and well-formed (the invariant decodeSelection guarantees). */
 export function isValidSelection(s: Selection): boolean {
   const c = s.constraints;
@@ -267,6 +362,9 @@ export function isValidSelection(s: Selection): boolean {
     has(OBJECTIVES, s.objective) &&
     hardwareOk &&
     (s.lab === null || decodeProfile(encodeProfile(s.lab)).ok) &&
+    isValidData(s.data) &&
+    has(MATRIX_COLUMNS, s.matrix.columns) &&
+    isSearchText(s.matrix.family) &&
     version(s.sv) &&
     version(s.mv)
   );

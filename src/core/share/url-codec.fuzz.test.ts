@@ -3,12 +3,17 @@ import { sanitizeLabel } from '../lab/profile-codec.ts';
 import type { BrowserProfile } from '../lab/profile.ts';
 import { describe, expect, it } from 'vitest';
 import { GGUF_BITS, PRECISIONS } from '../catalog/normalize.ts';
+import { SORTABLE_COLUMNS } from '../sql/measurements.ts';
 import {
   ARCHITECTURES,
+  isSearchText,
+  MATRIX_COLUMNS,
   MAX_HARDWARE,
+  MAX_SEARCH_CHARS,
   MODES,
   NUMBER_RULES,
   OBJECTIVES,
+  PAGE_SIZES,
   PLATFORMS,
   RUNTIME_SETTINGS,
   SCENARIOS,
@@ -80,6 +85,32 @@ const profileArb: fc.Arbitrary<BrowserProfile> = fc
   })
   .filter((p) => p.webgpu !== null || p.wasm !== null || p.webnn !== null);
 
+/** Free text as a filter holds it: trimmed, no control characters (any other Unicode, `%`, `&`, `+`…). */
+const searchText = fc
+  .oneof(fc.string({ maxLength: MAX_SEARCH_CHARS }), fc.string({ unit: 'grapheme', maxLength: 30 }))
+  .map((t) => t.trim())
+  .filter(isSearchText);
+
+const data = fc.record({
+  filters: fc.record(
+    {
+      hardwareId: id,
+      modelSearch: searchText.filter((t) => t !== ''),
+      sourceId: id,
+      metric: id,
+      precision: id,
+    },
+    { requiredKeys: [] },
+  ),
+  sort: fc.record({
+    column: fc.constantFrom(...SORTABLE_COLUMNS),
+    direction: fc.constantFrom('asc' as const, 'desc' as const),
+  }),
+  pageIndex: fc.integer({ min: 0, max: NUMBER_RULES.page.max - 1 }),
+  pageSize: fc.constantFrom(...PAGE_SIZES),
+});
+const matrix = fc.record({ columns: fc.constantFrom(...MATRIX_COLUMNS), family: searchText });
+
 /** Any valid selection. */
 const selectionArb: fc.Arbitrary<Selection> = fc
   .record({
@@ -107,6 +138,8 @@ const selectionArb: fc.Arbitrary<Selection> = fc
     objective: fc.constantFrom(...OBJECTIVES),
     hardware: fc.uniqueArray(id, { maxLength: MAX_HARDWARE }),
     lab: fc.option(profileArb, { nil: null }),
+    data,
+    matrix,
     sv: fc.option(id, { nil: null }),
     mv: fc.option(id, { nil: null }),
   })
@@ -144,6 +177,15 @@ const HOSTILE = [
   '&runtime=foo',
   '&batch=max',
   '&scenario=offline',
+  '&sort=-value',
+  '&sort=;drop table measurements',
+  '&p=0',
+  '&per_page=7',
+  '&q_model=%0A',
+  '&q_model=%ED%A0%80',
+  '&q_model=' + 'x'.repeat(200),
+  '&matrix_family=llama%20',
+  '&matrix_columns=nope',
 ];
 
 const mutation = fc.oneof(
@@ -230,6 +272,16 @@ describe('fuzzing', () => {
         'params',
         'runtime',
         'scenario',
+        'q_hw',
+        'q_model',
+        'q_source',
+        'q_metric',
+        'q_precision',
+        'sort',
+        'p',
+        'per_page',
+        'matrix_columns',
+        'matrix_family',
       ),
       fc.string(),
     );

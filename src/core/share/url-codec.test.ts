@@ -124,6 +124,63 @@ describe('runtime and scenario', () => {
   });
 });
 
+describe('the Data and Matrix views', () => {
+  it('reads filters, sort, page and rows per page, and writes them back without defaults', () => {
+    const link =
+      'v=1&page=data&q_hw=nvidia-a100-sxm4-80gb&q_source=timm&q_metric=throughput&q_precision=fp16' +
+      '&q_model=resnet%2050%2B&sort=-value&p=3&per_page=100';
+    const { selection, issues } = decodeSelection(link);
+    expect(issues).toEqual([]);
+    expect(selection.data).toEqual({
+      filters: {
+        hardwareId: 'nvidia-a100-sxm4-80gb',
+        sourceId: 'timm',
+        metric: 'throughput',
+        precision: 'fp16',
+        modelSearch: 'resnet 50+',
+      },
+      sort: { column: 'value', direction: 'desc' },
+      pageIndex: 2,
+      pageSize: 100,
+    });
+    expect(encodeSelection(selection)).toBe(link);
+    expect(decodeSelection('page=data&sort=value&p=1&per_page=50').selection).toEqual({
+      ...DEFAULT_SELECTION,
+      page: 'data',
+      data: { ...DEFAULT_SELECTION.data, sort: { column: 'value', direction: 'asc' } },
+    });
+    expect(encodeSelection(decodeSelection('page=data&sort=source_id&p=1').selection)).toBe('page=data');
+  });
+
+  it('reads the matrix view; its precision is the selection’s', () => {
+    const link = 'v=1&page=matrix&precision=fp8&matrix_columns=architecture&matrix_family=llama';
+    const { selection, issues } = decodeSelection(link);
+    expect(issues).toEqual([]);
+    expect(selection.matrix).toEqual({ columns: 'architecture', family: 'llama' });
+    expect(selection.precision).toBe('fp8');
+    expect(encodeSelection(selection)).toBe(link);
+  });
+
+  it('names each bad view parameter and uses its default', () => {
+    const { selection, issues } = decodeSelection(
+      'q_hw=BAD%20ID&q_model=a%0Ab&sort=;drop table&p=0&per_page=7&matrix_columns=rows&matrix_family=' +
+        'x'.repeat(101),
+    );
+    expect(issues.map((i) => i.field)).toEqual([
+      'q_hw',
+      'q_model',
+      'sort',
+      'p',
+      'per_page',
+      'matrix_columns',
+      'matrix_family',
+    ]);
+    expect(selection).toEqual(DEFAULT_SELECTION);
+    expect(fields('q_model=%20%20')).toEqual(['q_model']);
+    expect(fields('p=1000001')).toEqual(['p']);
+  });
+});
+
 describe('bad links', () => {
   it('names each bad field and uses its default', () => {
     const { selection, issues } = decodeSelection(

@@ -1,27 +1,35 @@
 /**
  * The versioned, human-readable URL codec: `?v=1&model=llama-3.1-8b&batch=8&platforms=gpu,apple`.
  * encodeSelection writes only non-default fields in a fixed order; decodeSelection never throws and
- * replaces each bad field by its default, naming it in an issue. Parameters are documented in README.md
- * ("Shareable links").
+ * replaces each bad field by its default, naming it in an issue. Parameters are documented in docs/links.md
+ * (linked from README.md's "Shareable links").
  */
 import { normalizePrecision } from '../catalog/normalize.ts';
 import { parseRuntime } from '../catalog/runtime.ts';
 import { decodeProfile, encodeProfile } from '../lab/profile-codec.ts';
+import { DEFAULT_SORT, SORTABLE_COLUMNS, type MeasurementSort } from '../sql/measurements.ts';
 import { encodePlatforms, readHardware, readPlatforms, short } from './lists.ts';
 import {
   ARCHITECTURES,
   DEFAULT_CUSTOM,
+  DEFAULT_MATRIX_VIEW,
+  DEFAULT_MEASUREMENTS_VIEW,
   DEFAULT_SELECTION,
   defaultSelection,
   ID_PATTERN,
   inRule,
+  isSearchText,
+  MATRIX_COLUMNS,
+  MAX_SEARCH_CHARS,
   MODES,
   NUMBER_RULES,
   OBJECTIVES,
+  PAGE_SIZES,
   SCENARIOS,
   SELECTION_PAGES,
   type Constraints,
   type CustomModel,
+  type MeasurementsView,
   type Selection,
 } from './selection.ts';
 
@@ -69,6 +77,18 @@ const CONSTRAINT_PARAMS: readonly [string, keyof Constraints][] = [
   ['max_power_w', 'maxPowerW'],
 ];
 
+/** The Data page's id filters: parameter → filter key (the model search, `q_model`, is text). */
+const DATA_ID_FILTERS: readonly [string, 'hardwareId' | 'sourceId' | 'metric' | 'precision'][] = [
+  ['q_hw', 'hardwareId'],
+  ['q_source', 'sourceId'],
+  ['q_metric', 'metric'],
+  ['q_precision', 'precision'],
+];
+const DATA_PARAMS = [...DATA_ID_FILTERS.map(([p]) => p), 'q_model', 'sort', 'p', 'per_page'];
+
+/** A sort as the link writes it: the column, `-` first for descending. */
+const sortText = (s: MeasurementSort) => `${s.direction === 'desc' ? '-' : ''}${s.column}`;
+
 /** Every parameter, in the order encodeSelection writes them. */
 export const PARAMS: readonly string[] = [
   'v',
@@ -86,6 +106,9 @@ export const PARAMS: readonly string[] = [
   'objective',
   'hardware',
   'lab',
+  ...DATA_PARAMS,
+  'matrix_columns',
+  'matrix_family',
   'sv',
   'mv',
 ];
@@ -115,6 +138,14 @@ export function encodeSelection(s: Selection): string {
   put('objective', s.objective, DEFAULT_SELECTION.objective);
   put('hardware', s.hardware.join(','), '');
   put('lab', s.lab ? encodeProfile(s.lab) : null, null);
+  const d = s.data;
+  for (const [p, k] of DATA_ID_FILTERS) put(p, d.filters[k] ?? null, null);
+  put('q_model', d.filters.modelSearch ?? '', '');
+  put('sort', sortText(d.sort), sortText(DEFAULT_SORT));
+  put('p', d.pageIndex + 1, DEFAULT_MEASUREMENTS_VIEW.pageIndex + 1);
+  put('per_page', d.pageSize, DEFAULT_MEASUREMENTS_VIEW.pageSize);
+  put('matrix_columns', s.matrix.columns, DEFAULT_MATRIX_VIEW.columns);
+  put('matrix_family', s.matrix.family, DEFAULT_MATRIX_VIEW.family);
   put('sv', s.sv, null);
   put('mv', s.mv, null);
   // A link that only names a page carries no versioned state, so it stays `?page=sources`.
@@ -311,6 +342,18 @@ function decode(search: string): Decoded {
         message: `not a browser profile (${d.problem}); the shared browser is left out`,
       });
   }
+  const text = (name: string): string | undefined => {
+    const v = get(name);
+    if (v === undefined) return undefined;
+    if (isSearchText(v)) return v;
+    bad(name, v, `not a search text (at most ${MAX_SEARCH_CHARS} characters, no control characters)`);
+    return undefined;
+  };
+  s.data = readData(id, text, num, get, bad);
+  s.matrix = {
+    columns: oneOf('matrix_columns', MATRIX_COLUMNS) ?? DEFAULT_MATRIX_VIEW.columns,
+    family: text('matrix_family') ?? DEFAULT_MATRIX_VIEW.family,
+  };
   s.sv = id('sv') ?? null;
   s.mv = id('mv') ?? null;
 
@@ -323,6 +366,39 @@ function decode(search: string): Decoded {
     });
   }
   return { selection: s, issues };
+}
+
+/** The Data page's parameters: filters, sort, page and rows per page, each bad one replaced by its default. */
+function readData(
+  id: (name: string) => string | undefined,
+  text: (name: string) => string | undefined,
+  num: (name: string, key: NumberKey) => number | undefined,
+  get: (name: string) => string | undefined,
+  bad: (field: string, value: string, message: string) => void,
+): MeasurementsView {
+  const d: MeasurementsView = { ...DEFAULT_MEASUREMENTS_VIEW, filters: {}, sort: { ...DEFAULT_SORT } };
+  for (const [p, k] of DATA_ID_FILTERS) {
+    const v = id(p);
+    if (v !== undefined) d.filters[k] = v;
+  }
+  const search = text('q_model');
+  if (search !== undefined) d.filters.modelSearch = search;
+  const sort = get('sort')?.toLowerCase();
+  if (sort !== undefined) {
+    const column = sort.replace(/^[-+]/, '');
+    if (SORTABLE_COLUMNS.includes(column))
+      d.sort = { column, direction: sort.startsWith('-') ? 'desc' : 'asc' };
+    else bad('sort', sort, 'not a column of the measurements table (e.g. value, or -value for descending)');
+  }
+  const page = num('p', 'page');
+  if (page !== undefined) d.pageIndex = page - 1;
+  const size = get('per_page');
+  if (size !== undefined) {
+    const n = PAGE_SIZES.find((x) => String(x) === size);
+    if (n !== undefined) d.pageSize = n;
+    else bad('per_page', size, `not one of ${PAGE_SIZES.join(', ')}`);
+  }
+  return d;
 }
 
 /** What the running app has loaded: the snapshot id and the predictor model's version. */

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useAppStore } from '../../state/store.ts';
 import { FilterBar } from './filter-bar.tsx';
 import { LocalSection } from './local-section.tsx';
@@ -8,10 +9,16 @@ import { useMeasurements } from './use-measurements.ts';
 
 /** Browse, filter, sort, page and export the snapshot's measurements and this browser's own runs. */
 export function DataPage() {
-  const { page, count } = useMeasurements();
+  const { page, count, pageIndex, pageSize } = useMeasurements();
   const total = useAppStore((s) => s.dbCounts.measurements ?? 0);
+  const setPageIndex = useAppStore((s) => s.setPageIndex);
   const { exportCsv, busy, error } = useExportCsv();
   const n = count.data;
+  // A link's page beyond the last one (the data changed, or a hand-written `p`): show the last page.
+  const last = n === undefined || count.isPlaceholderData ? null : Math.max(0, Math.ceil(n / pageSize) - 1);
+  useEffect(() => {
+    if (last !== null && pageIndex > last) setPageIndex(last);
+  }, [last, pageIndex, setPageIndex]);
   return (
     <>
       <FilterBar />

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { SearchField } from '../../components/search-field.tsx';
 import type { FilterField } from '../../core/sql/lookups.ts';
 import type { FilterKey } from '../../state/explore-slice.ts';
 import { useAppStore } from '../../state/store.ts';
@@ -15,13 +16,16 @@ function FilterSelect({
 }) {
   const id = useId();
   const options = useFilterOptions(field);
-  const value = useAppStore((s) => s.filters[filterKey] ?? '');
+  const value = useAppStore((s) => s.selection.data.filters[filterKey] ?? '');
   const setFilter = useAppStore((s) => s.setFilter);
+  // A value from a link that the data does not have still shows (and matches no rows).
+  const missing = value !== '' && options.length > 0 && !options.some((o) => o.value === value);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value} onChange={(e) => setFilter(filterKey, e.target.value)}>
         <option value="">Any</option>
+        {missing && <option value={value}>{value} (not in the data)</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label} ({o.n})
@@ -34,8 +38,7 @@ function FilterSelect({
 
 /** The Data page's filters: hardware, model search, source, metric, precision. */
 export function FilterBar() {
-  const searchId = useId();
-  const search = useAppStore((s) => s.filters.modelSearch ?? '');
+  const search = useAppStore((s) => s.selection.data.filters.modelSearch ?? '');
   const setFilter = useAppStore((s) => s.setFilter);
   const clearFilters = useAppStore((s) => s.clearFilters);
   return (
@@ -46,16 +49,12 @@ export function FilterBar() {
       onSubmit={(e) => e.preventDefault()}
     >
       <FilterSelect field="hardware" filterKey="hardwareId" label="Hardware" />
-      <div className="field">
-        <label htmlFor={searchId}>Model</label>
-        <input
-          id={searchId}
-          type="search"
-          placeholder="e.g. llama"
-          value={search}
-          onChange={(e) => setFilter('modelSearch', e.target.value)}
-        />
-      </div>
+      <SearchField
+        label="Model"
+        placeholder="e.g. llama"
+        value={search}
+        onCommit={(v) => setFilter('modelSearch', v)}
+      />
       <FilterSelect field="source" filterKey="sourceId" label="Source" />
       <FilterSelect field="metric" filterKey="metric" label="Metric" />
       <FilterSelect field="precision" filterKey="precision" label="Precision" />

@@ -7,7 +7,7 @@ export function LocalSection() {
   const id = useId();
   const count = useAppStore((s) => s.dbLocalCount);
   const loadError = useAppStore((s) => s.dbLocalError);
-  const onlyLocal = useAppStore((s) => s.filters.sourceId === 'local');
+  const onlyLocal = useAppStore((s) => s.selection.data.filters.sourceId === 'local');
   const setFilter = useAppStore((s) => s.setFilter);
   const { exportCsv, exportParquet, clear, busy, error } = useLocalExport();
   const confirmClear = () => {

@@ -19,7 +19,7 @@ const COLUMNS: { key: keyof MeasurementListRow & string; label: string; numeric?
 
 /** The measurements page as a table with sortable column headers. */
 export function MeasurementsTable({ rows, busy }: { rows: MeasurementListRow[]; busy: boolean }) {
-  const sort = useAppStore((s) => s.sort);
+  const sort = useAppStore((s) => s.selection.data.sort);
   const toggleSort = useAppStore((s) => s.toggleSort);
   return (
     <div className="table-wrap" aria-busy={busy}>
@@ -41,9 +41,10 @@ export function MeasurementsTable({ rows, busy }: { rows: MeasurementListRow[]; 
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
+          {rows.map((r, i) => (
             <tr
-              key={`${r.source_id}/${r.source_file}/${r.source_row}/${r.metric}`}
+              // One source row may hold several measurements (a table row per model, a column per device).
+              key={`${r.source_id}/${r.source_file}/${r.source_row}/${r.metric}/${r.hardware_id}/${i}`}
               data-source={r.source_id === 'local' ? 'local' : undefined}
             >
               {COLUMNS.map((c) => (

@@ -1,11 +1,11 @@
+import { PAGE_SIZES } from '../../core/share/selection.ts';
+import type { PageSize } from '../../state/explore-slice.ts';
 import { useAppStore } from '../../state/store.ts';
-
-const SIZES = [25, 50, 100, 250];
 
 /** Previous/next paging and page size for the measurements table. */
 export function Pager({ total }: { total: number }) {
-  const pageIndex = useAppStore((s) => s.pageIndex);
-  const pageSize = useAppStore((s) => s.pageSize);
+  const pageIndex = useAppStore((s) => s.selection.data.pageIndex);
+  const pageSize = useAppStore((s) => s.selection.data.pageSize);
   const setPageIndex = useAppStore((s) => s.setPageIndex);
   const setPageSize = useAppStore((s) => s.setPageSize);
   const pages = Math.max(1, Math.ceil(total / pageSize));
@@ -24,8 +24,8 @@ export function Pager({ total }: { total: number }) {
       </button>
       <label>
         Rows per page{' '}
-        <select value={pageSize} onChange={(e) => setPageSize(Number(e.target.value))}>
-          {SIZES.map((n) => (
+        <select value={pageSize} onChange={(e) => setPageSize(Number(e.target.value) as PageSize)}>
+          {PAGE_SIZES.map((n) => (
             <option key={n} value={n}>
               {n}
             </option>

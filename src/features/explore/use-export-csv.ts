@@ -14,7 +14,7 @@ export function useExportCsv() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const exportCsv = async () => {
-    const { filters, sort } = useAppStore.getState();
+    const { filters, sort } = useAppStore.getState().selection.data;
     setBusy(true);
     setError(null);
     try {

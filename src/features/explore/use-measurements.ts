@@ -4,10 +4,7 @@ import { useAppStore } from '../../state/store.ts';
 
 /** The current page of measurements and the filtered count, from the store's filters, sort and paging. */
 export function useMeasurements() {
-  const filters = useAppStore((s) => s.filters);
-  const sort = useAppStore((s) => s.sort);
-  const pageIndex = useAppStore((s) => s.pageIndex);
-  const pageSize = useAppStore((s) => s.pageSize);
+  const { filters, sort, pageIndex, pageSize } = useAppStore((s) => s.selection.data);
   const page = useQuery({
     ...measurementPageQuery(filters, sort, pageIndex, pageSize),
     placeholderData: keepPreviousData,

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { SearchField } from '../../components/search-field.tsx';
 import { toCsv } from '../../core/csv.ts';
 import {
   COMPAT_CSV_COLUMNS,
@@ -8,18 +9,31 @@ import {
   COMPAT_STATUSES,
 } from '../../core/select/compat-export.ts';
 import type { CompatCell } from '../../core/select/compatibility.ts';
+import { PRECISION_CHOICES, type MatrixColumns } from '../../core/share/selection.ts';
 import { downloadBlob } from '../../adapters/download.ts';
+import type { SelectionPatch } from '../../state/selection-slice.ts';
+import { useAppStore } from '../../state/store.ts';
 import { MatrixTable, STATUS_TEXT } from './matrix-table.tsx';
-import { useCompatMatrix, type MatrixOptions } from './use-compat-matrix.ts';
+import { useCompatMatrix } from './use-compat-matrix.ts';
 
-const PRECISIONS = ['', 'fp32', 'fp16', 'bf16', 'fp8', 'int8', 'int4', 'q4_k_m'];
+/** The selection's `best`, as the matrix reads it: the ladder 16/32-bit, then 8/4-bit. */
+const LADDER_LABEL = 'best available (16/32-bit, then 8/4-bit)';
 
-/** The compatibility matrix page: model families × platforms, a status and its reason per cell, downloads. */
+/**
+ * The compatibility matrix page: model families × platforms, a status and its reason per cell, downloads.
+ * Its precision is the selection's (shared with Recommend and Predict); its columns and family filter are the
+ * selection's `matrix` view, so all of it is in the URL.
+ */
 export function MatrixPage() {
-  const [opts, setOpts] = useState<MatrixOptions>({ precision: '', groupBy: 'backend' });
-  const [filter, setFilter] = useState('');
+  const precision = useAppStore((s) => s.selection.precision);
+  const view = useAppStore((s) => s.selection.matrix);
+  const setSelection = useAppStore((s) => s.setSelection);
   const [selected, setSelected] = useState<CompatCell | null>(null);
+  const opts = { precision: precision === 'best' ? '' : precision, groupBy: view.columns };
   const { engine, matrix, snapshotVersion } = useCompatMatrix(opts);
+  const precisions = PRECISION_CHOICES.some(([p]) => p === precision)
+    ? PRECISION_CHOICES
+    : [...PRECISION_CHOICES, [precision, precision] as const];
 
   if (engine.isPending)
     return (
@@ -36,13 +50,13 @@ export function MatrixPage() {
         </button>
       </div>
     );
-  const q = filter.trim().toLowerCase();
+  const q = view.family.toLowerCase();
   const families = q ? matrix.families.filter((f) => f.toLowerCase().includes(q)) : matrix.families;
   const counts = compatCounts(matrix);
   const name = `rooflight-compatibility${opts.precision ? `-${opts.precision}` : ''}`;
-  const set = (o: Partial<MatrixOptions>) => {
+  const set = (patch: SelectionPatch) => {
     setSelected(null);
-    setOpts({ ...opts, ...o });
+    setSelection(patch);
   };
   return (
     <>
@@ -51,12 +65,12 @@ export function MatrixPage() {
           <label htmlFor="matrix-precision">Precision</label>
           <select
             id="matrix-precision"
-            value={opts.precision}
+            value={precision}
             onChange={(e) => set({ precision: e.target.value })}
           >
-            {PRECISIONS.map((p) => (
+            {precisions.map(([p, label]) => (
               <option key={p} value={p}>
-                {p || 'any (16/32-bit, then 8/4-bit)'}
+                {p === 'best' ? LADDER_LABEL : label}
               </option>
             ))}
           </select>
@@ -65,22 +79,18 @@ export function MatrixPage() {
           <label htmlFor="matrix-group">Columns</label>
           <select
             id="matrix-group"
-            value={opts.groupBy}
-            onChange={(e) => set({ groupBy: e.target.value as MatrixOptions['groupBy'] })}
+            value={view.columns}
+            onChange={(e) => set({ matrix: { columns: e.target.value as MatrixColumns } })}
           >
             <option value="backend">backend</option>
             <option value="architecture">backend / architecture</option>
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="matrix-filter">Family contains</label>
-          <input
-            id="matrix-filter"
-            type="search"
-            value={filter}
-            onChange={(e) => setFilter(e.target.value)}
-          />
-        </div>
+        <SearchField
+          label="Family contains"
+          value={view.family}
+          onCommit={(family) => setSelection({ matrix: { family } })}
+        />
       </div>
       <div className="summary">
         <p data-testid="matrix-summary">

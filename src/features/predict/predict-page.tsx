@@ -1,54 +1,46 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { OperatingFields } from '../../components/operating-fields.tsx';
-import type { Metric } from '../../core/catalog/schema.ts';
-import { isGenerative } from '../../core/roofline/workload.ts';
+import { useEffect, useMemo } from 'react';
+import { WorkloadFields } from '../../components/workload-fields.tsx';
+import { modelVersion, rankingHardware, resolveSelectionModel } from '../../core/select/rank-selection.ts';
+import { DEFAULT_SELECTION } from '../../core/share/selection.ts';
 import { engineQuery } from '../../queries/engine.ts';
 import { useAppStore } from '../../state/store.ts';
+import { HardwareField } from './hardware-field.tsx';
 import { PredictionTable } from './prediction-table.tsx';
 import { RuntimeComparison } from './runtime-comparison.tsx';
 import { useDevicePredictions } from './use-device-predictions.ts';
-import { WorkloadForm, type WorkloadInput } from './workload-form.tsx';
+import './predict.css';
 
-const LLM_METRICS: Metric[] = [
-  'ttft_ms',
-  'tpot_ms',
-  'decode_tokens_s',
-  'prefill_tokens_s',
-  'latency_ms',
-  'throughput',
-  'memory_mb',
-];
-const OTHER_METRICS: Metric[] = ['latency_ms', 'throughput', 'memory_mb'];
+/** The devices predicted on while the selection names none. */
+export const DEFAULT_PREDICT_HARDWARE: readonly string[] = ['nvidia-h100-sxm5-80gb', 'nvidia-rtx-4090'];
 
 /**
- * Predict one workload on chosen devices: every metric with its interval, bound, layer and explanation, at
- * the operating point of the runtime and scenario (both in the URL); and the workload under each runtime.
+ * Predict the selection's workload on chosen devices: every metric with its interval, bound, layer and
+ * explanation, at the operating point of the runtime and scenario; and the workload under each runtime. The
+ * workload and the devices are the selection's (shared with Recommend and Compare), so all of it is in the URL.
  */
 export function PredictPage() {
   const engine = useQuery(engineQuery());
-  const runtime = useAppStore((s) => s.selection.runtime);
-  const scenario = useAppStore((s) => s.selection.scenario);
+  const selection = useAppStore((s) => s.selection);
   const setSelection = useAppStore((s) => s.setSelection);
-  const [input, setInput] = useState<WorkloadInput>({
-    model: 'llama-3.1-8b',
-    hardware: ['nvidia-h100-sxm5-80gb', 'nvidia-rtx-4090'],
-    mode: 'inference',
-    precision: 'fp16',
-    batch: 1,
-    nDevices: 1,
-    seqLen: 128,
-    promptTokens: 512,
-    genTokens: 128,
-    imageSize: 224,
-  });
-  const model = engine.data?.snapshot.models.find((m) => m.id === input.model);
-  const metrics = !model
-    ? []
-    : isGenerative(model) && input.mode === 'inference'
-      ? LLM_METRICS
-      : OTHER_METRICS;
-  const predictions = useDevicePredictions(engine.data, input, metrics, { runtime, scenario });
+  const setRunningVersions = useAppStore((s) => s.setRunningVersions);
+  const e = engine.data;
+  const models = useMemo(() => new Map((e?.snapshot.models ?? []).map((m) => [m.id, m])), [e]);
+  const catalog = useMemo(
+    () => new Map(rankingHardware(selection, e?.snapshot.hardware ?? []).map((h) => [h.id, h])),
+    [selection, e],
+  );
+  const resolved = e ? resolveSelectionModel(selection, models) : null;
+  const model = resolved?.model ?? null;
+  const ids = selection.hardware.length > 0 ? selection.hardware : DEFAULT_PREDICT_HARDWARE;
+  const devices = ids.flatMap((id) => catalog.get(id) ?? []);
+  const effective = resolved?.effective ?? selection;
+  const predictions = useDevicePredictions(e, effective, model, devices);
+
+  const manifest = e?.manifest;
+  useEffect(() => {
+    if (manifest) setRunningVersions({ snapshot: manifest.snapshot, model: modelVersion(manifest) });
+  }, [manifest, setRunningVersions]);
 
   if (engine.isPending)
     return (
@@ -65,35 +57,46 @@ export function PredictPage() {
         </button>
       </div>
     );
-  const e = engine.data;
+  const loaded = engine.data;
   return (
     <>
       <p className="muted" data-testid="engine-status">
-        {e.model
-          ? `Learned model on tfjs ${e.backend}`
-          : `Roofline fallback only (${e.modelProblem ?? 'no model'})`}
-        ; snapshot {e.manifest.snapshot}, loaded in {Math.round(e.loadMs)} ms.
+        {loaded.model
+          ? `Learned model on tfjs ${loaded.backend}`
+          : `Roofline fallback only (${loaded.modelProblem ?? 'no model'})`}
+        ; snapshot {loaded.manifest.snapshot}, loaded in {Math.round(loaded.loadMs)} ms.
       </p>
-      <WorkloadForm
-        value={input}
-        onChange={setInput}
-        hardware={e.snapshot.hardware}
-        models={e.snapshot.models}
-      />
-      <form className="filters" aria-label="Operating point" onSubmit={(ev) => ev.preventDefault()}>
-        <OperatingFields
-          runtime={runtime}
-          scenario={scenario}
-          onRuntime={(r) => setSelection({ runtime: r })}
-          onScenario={(sc) => setSelection({ scenario: sc })}
+      <form className="predict-setup" aria-label="Workload" onSubmit={(ev) => ev.preventDefault()}>
+        <WorkloadFields
+          selection={selection}
+          model={model}
+          models={loaded.snapshot.models}
+          set={setSelection}
+        />
+        <HardwareField
+          ids={selection.hardware}
+          defaults={DEFAULT_PREDICT_HARDWARE}
+          catalog={catalog}
+          onChange={(hardware) => setSelection({ hardware })}
         />
       </form>
-      {scenario === 'offline' && (
+      {selection.scenario === 'offline' && (
         <p className="muted">Offline: each device at the batch and replicas × TP layout predicted fastest.</p>
       )}
-      {!model && (
+      {resolved?.unknownModel && (
+        <p className="panel notice" role="status" data-testid="unknown-model">
+          The link names a model this catalog does not have (“{resolved.unknownModel}”); predicting for{' '}
+          {DEFAULT_SELECTION.model} instead. Pick a model to replace it.
+        </p>
+      )}
+      {resolved?.modelError && (
         <p role="alert" className="error-text">
-          Unknown model id “{input.model}”: pick one from the list.
+          The custom model cannot be predicted: {resolved.modelError}
+        </p>
+      )}
+      {devices.length === 0 && (
+        <p role="status" className="muted">
+          None of the chosen devices is in this catalog: add one to predict on it.
         </p>
       )}
       {predictions.isError && (
@@ -102,7 +105,9 @@ export function PredictPage() {
         </p>
       )}
       {predictions.data && <PredictionTable devices={predictions.data} />}
-      {model && <RuntimeComparison engine={e} input={input} scenario={scenario} />}
+      {model && devices.length > 0 && (
+        <RuntimeComparison engine={loaded} selection={effective} model={model} devices={devices} />
+      )}
     </>
   );
 }

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { BrowserEngine } from '../../adapters/engine-browser.ts';
 import { RUNTIME_LABELS } from '../../core/catalog/runtime.ts';
+import type { HardwareRow, ModelRow } from '../../core/catalog/schema.ts';
 import type { Prediction } from '../../core/predict/types.ts';
-import type { Scenario } from '../../core/share/selection.ts';
-import type { RuntimeRow, WorkloadInput } from '../../queries/operating-points.ts';
+import type { Selection } from '../../core/share/selection.ts';
+import type { RuntimeRow } from '../../queries/operating-points.ts';
 import { fmt } from './format.ts';
 import { useRuntimeComparison } from './use-device-predictions.ts';
 
@@ -69,11 +70,12 @@ function DeviceComparison({ name, rows }: { name: string; rows: RuntimeRow[] }) 
 /** "Compare runtimes": for each chosen device, the same workload under each runtime with evidence there. */
 export function RuntimeComparison(props: {
   engine: BrowserEngine | undefined;
-  input: WorkloadInput;
-  scenario: Scenario;
+  selection: Selection;
+  model: ModelRow;
+  devices: readonly HardwareRow[];
 }) {
   const [open, setOpen] = useState(false);
-  const q = useRuntimeComparison(props.engine, props.input, props.scenario, open);
+  const q = useRuntimeComparison(props.engine, props.selection, props.model, props.devices, open);
   return (
     <section aria-labelledby="compare-runtimes" className="runtime-comparison">
       <h2 id="compare-runtimes">Compare runtimes</h2>
@@ -85,8 +87,8 @@ export function RuntimeComparison(props: {
       {open && (
         <>
           <p className="muted">
-            The same workload ({props.scenario}) under each runtime measured on the device (rows of any model)
-            and the one auto picks; hover a runtime for why.
+            The same workload ({props.selection.scenario}) under each runtime measured on the device (rows of
+            any model) and the one auto picks; hover a runtime for why.
           </p>
           {q.isPending && <p className="muted">Predicting…</p>}
           {q.isError && (

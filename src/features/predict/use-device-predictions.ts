@@ -1,31 +1,26 @@
 import { useQuery } from '@tanstack/react-query';
 import type { BrowserEngine } from '../../adapters/engine-browser.ts';
-import type { Metric } from '../../core/catalog/schema.ts';
-import type { OperatingChoice } from '../../core/predict/operating-point.ts';
-import type { Scenario } from '../../core/share/selection.ts';
-import {
-  devicePredictionsQuery,
-  runtimeComparisonQuery,
-  type WorkloadInput,
-} from '../../queries/operating-points.ts';
+import type { HardwareRow, ModelRow } from '../../core/catalog/schema.ts';
+import type { Selection } from '../../core/share/selection.ts';
+import { devicePredictionsQuery, runtimeComparisonQuery } from '../../queries/operating-points.ts';
 
-/** Every metric on each chosen device at its operating point; idle until the model is a catalog one. */
+/** Every metric of the selection's workload on each device at its operating point; idle without a model. */
 export function useDevicePredictions(
   engine: BrowserEngine | undefined,
-  input: WorkloadInput,
-  metrics: readonly Metric[],
-  choice: OperatingChoice,
+  selection: Selection,
+  model: ModelRow | null,
+  devices: readonly HardwareRow[],
 ) {
-  const q = devicePredictionsQuery(engine, input, metrics, choice);
-  return useQuery({ ...q, enabled: q.enabled !== false && metrics.length > 0 });
+  return useQuery(devicePredictionsQuery(engine, selection, model, devices));
 }
 
 /** The compare-runtimes tables, computed only while the view is open. */
 export function useRuntimeComparison(
   engine: BrowserEngine | undefined,
-  input: WorkloadInput,
-  scenario: Scenario,
+  selection: Selection,
+  model: ModelRow | null,
+  devices: readonly HardwareRow[],
   open: boolean,
 ) {
-  return useQuery(runtimeComparisonQuery(engine, input, scenario, open));
+  return useQuery(runtimeComparisonQuery(engine, selection, model, devices, open));
 }

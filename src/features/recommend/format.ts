@@ -1,26 +1,10 @@
-/** Display helpers for ranking cells: a value with its 80% interval, money, memory. */
-import { fmtUsd, sig3 } from '../../core/select/format.ts';
-import type { MetricValue, RankedRow } from '../../core/select/rank.ts';
-
-export const DASH = '–';
-
-/** "12.3 (8.1–15.2)": the prediction and its 80% interval. */
-export function withInterval(m: MetricValue | null, scale = 1): { value: string; interval: string } {
-  if (!m) return { value: DASH, interval: '' };
-  return {
-    value: sig3(m.value * scale),
-    interval: `${sig3(m.low * scale)}–${sig3(m.high * scale)}`,
-  };
-}
-
-export const usd = (v: number | null): string => (v === null ? DASH : fmtUsd(v));
-export const usdHr = (v: number | null): string => (v === null ? DASH : `${fmtUsd(v)}/h`);
-export const num = (v: number | null, unit = ''): string =>
-  v === null ? DASH : `${sig3(v)}${unit ? ` ${unit}` : ''}`;
-
-/** Memory predictions are in MB; shown in GB. */
-export const MB_TO_GB = 1 / 1000;
-
-/** "batch 1 · 1 device", "offline · batch 512 · 8 replicas". */
-export const operatingText = (r: Pick<RankedRow, 'scenario' | 'batch' | 'layout'>): string =>
-  `${r.scenario === 'offline' ? 'offline · ' : ''}batch ${r.batch} · ${r.layout}`;
+/** Display helpers for ranking cells (shared with the CLI's `recommend`, so they live in core). */
+export {
+  DASH,
+  MB_TO_GB,
+  num,
+  operatingText,
+  usd,
+  usdHr,
+  withInterval,
+} from '../../core/select/ranking-cells.ts';

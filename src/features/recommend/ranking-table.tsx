@@ -1,10 +1,13 @@
-import { useState } from 'react';
+import { useState, type MouseEvent } from 'react';
+import { compareWith } from '../../core/compare/devices.ts';
 import { sig3 } from '../../core/select/format.ts';
 import { itemUnit } from '../../core/select/plan.ts';
 import type { MetricValue, RankedRow, Ranking } from '../../core/select/rank.ts';
 import { OBJECTIVE_LABELS } from './constraint-controls.tsx';
 import { MB_TO_GB, num, usd, usdHr, withInterval } from './format.ts';
 import { RuntimeCell } from './runtime-cell.tsx';
+import { urlForSelection } from '../../state/selection-slice.ts';
+import { useAppStore } from '../../state/store.ts';
 
 const PAGE_ROWS = 25;
 
@@ -18,12 +21,38 @@ function Cell({ m, scale = 1 }: { m: MetricValue | null; scale?: number }) {
   );
 }
 
+/** "Compare with…": opens Compare with this row's device beside the top pick (the top pick: the runner-up). */
+function CompareLink({ row, rankedIds }: { row: RankedRow; rankedIds: readonly string[] }) {
+  const selection = useAppStore((s) => s.selection);
+  const setSelection = useAppStore((s) => s.setSelection);
+  const hardware = compareWith(row.hardware.id, rankedIds);
+  if (!hardware) return <td>–</td>;
+  const onClick = (e: MouseEvent) => {
+    if (e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || e.button !== 0) return;
+    e.preventDefault();
+    setSelection({ page: 'compare', hardware }, 'push');
+  };
+  return (
+    <td>
+      <a
+        href={urlForSelection({ ...selection, page: 'compare', hardware }, window.location)}
+        onClick={onClick}
+        data-testid="compare-with"
+      >
+        Compare with {row.hardware.id === rankedIds[0] ? 'runner-up' : 'top pick'}
+        <span className="visually-hidden"> ({row.hardware.name})</span>
+      </a>
+    </td>
+  );
+}
+
 /** Every device that can run the workload, best first, with predictions (80% intervals), cost and power. */
 export function RankingTable({ ranking, engineLabel }: { ranking: Ranking; engineLabel: string }) {
   const first: RankedRow | undefined = ranking.ranked[0];
   const unit = first ? itemUnit(first.workload) : 'items/s';
   const [all, setAll] = useState(false);
   const rows = all ? ranking.ranked : ranking.ranked.slice(0, PAGE_ROWS);
+  const rankedIds = ranking.ranked.map((r) => r.hardware.id);
   return (
     <>
       <div className="table-wrap" tabIndex={0} role="region" aria-label="Hardware ranking, scrollable">
@@ -48,6 +77,7 @@ export function RankingTable({ ranking, engineLabel }: { ranking: Ranking; engin
               <th scope="col">Power</th>
               <th scope="col">Layer</th>
               <th scope="col">Score</th>
+              <th scope="col">Compare</th>
             </tr>
           </thead>
           <tbody>
@@ -79,6 +109,7 @@ export function RankingTable({ ranking, engineLabel }: { ranking: Ranking; engin
                 <td className="num">
                   {sig3(r.score)} <span className="sub">{r.scoreUnit}</span>
                 </td>
+                <CompareLink row={r} rankedIds={rankedIds} />
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,6 @@
 import { FeatureBoundary } from '../../components/error-boundary.tsx';
 import { useRanking, useRankingMarks } from '../../components/use-ranking.ts';
+import { WorkloadFields } from '../../components/workload-fields.tsx';
 import { DEFAULT_SELECTION } from '../../core/share/selection.ts';
 import { useAppStore } from '../../state/store.ts';
 import { ChartsSection } from './charts-section.tsx';
@@ -10,7 +11,6 @@ import { ExcludedList } from './excluded-list.tsx';
 import { NearbyMeasurements } from './nearby-measurements.tsx';
 import { RankingTable } from './ranking-table.tsx';
 import { TopPicks } from './top-picks.tsx';
-import { WorkloadControls } from './workload-controls.tsx';
 
 /** Recommend: workload and constraints (all in the URL) → a ranked, explained list of hardware. */
 export function RecommendPage() {
@@ -28,7 +28,7 @@ export function RecommendPage() {
         onSubmit={(e) => e.preventDefault()}
       >
         <FeatureBoundary name="Controls">
-          <WorkloadControls selection={selection} model={r.model} models={models} set={setSelection} />
+          <WorkloadFields selection={selection} model={r.model} models={models} set={setSelection} />
           <ConstraintControls selection={selection} set={setSelection} />
         </FeatureBoundary>
       </form>

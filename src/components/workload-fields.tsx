@@ -1,38 +1,27 @@
 import { useId } from 'react';
-import { NumberField } from '../../components/number-field.tsx';
-import { ModelPicker } from '../../components/model-picker.tsx';
-import { OperatingFields } from '../../components/operating-fields.tsx';
-import type { ModelRow } from '../../core/catalog/schema.ts';
-import { lengthKind } from '../../core/select/selection-request.ts';
-import { DEFAULT_CUSTOM, MODES, NUMBER_RULES, type Selection } from '../../core/share/selection.ts';
-import type { SelectionPatch } from '../../state/selection-slice.ts';
+import type { ModelRow } from '../core/catalog/schema.ts';
+import { lengthKind } from '../core/select/selection-request.ts';
+import {
+  DEFAULT_CUSTOM,
+  MODES,
+  NUMBER_RULES,
+  PRECISION_CHOICES,
+  type Selection,
+} from '../core/share/selection.ts';
+import type { SelectionPatch } from '../state/selection-slice.ts';
 import { CustomModelFields } from './custom-model-fields.tsx';
-
-/** Precisions offered; `best` lets each device use its best supported one. */
-export const PRECISION_CHOICES: readonly [string, string][] = [
-  ['best', 'best available per device'],
-  ['fp32', 'fp32'],
-  ['tf32', 'tf32'],
-  ['bf16', 'bf16'],
-  ['fp16', 'fp16'],
-  ['fp8', 'fp8'],
-  ['fp4', 'fp4'],
-  ['int8', 'int8'],
-  ['int4', 'int4'],
-  ['q8_0', 'q8_0 (GGUF)'],
-  ['q6_k', 'q6_k (GGUF)'],
-  ['q5_k_m', 'q5_k_m (GGUF)'],
-  ['q4_k_m', 'q4_k_m (GGUF)'],
-  ['q4_0', 'q4_0 (GGUF)'],
-];
+import { ModelPicker } from './model-picker.tsx';
+import { NumberField } from './number-field.tsx';
+import { OperatingFields } from './operating-fields.tsx';
 
 /**
- * What runs: model, mode, precision, runtime, scenario, batch (single stream only: offline searches it),
- * devices and the lengths this model's architecture uses.
+ * The workload every page shares (Recommend, Predict): model (or a custom description), mode, precision,
+ * runtime, scenario, batch (single stream only: offline searches it), devices and the lengths this model's
+ * architecture uses. Every field is the selection's, so the URL's, with its limits (NUMBER_RULES).
  */
-export function WorkloadControls(props: {
+export function WorkloadFields(props: {
   selection: Selection;
-  /** The model being ranked (the default when the link's id is unknown). */
+  /** The model being answered for (the default when the link's id is unknown); null while loading. */
   model: ModelRow | null;
   models: readonly ModelRow[];
   set: (patch: SelectionPatch) => void;
@@ -42,7 +31,7 @@ export function WorkloadControls(props: {
   const kind = model ? lengthKind(model, s.mode) : 'llm';
   const precisions = PRECISION_CHOICES.some(([p]) => p === s.precision)
     ? PRECISION_CHOICES
-    : [...PRECISION_CHOICES, [s.precision, s.precision] as [string, string]];
+    : [...PRECISION_CHOICES, [s.precision, s.precision] as const];
   return (
     <fieldset className="fieldset">
       <legend>Workload</legend>

@@ -1,12 +1,7 @@
 import { useId, useState, type DragEvent } from 'react';
-import { NumberField } from '../../components/number-field.tsx';
-import { describeModel, specFromHfConfig } from '../../core/predict/describe.ts';
-import {
-  ARCHITECTURES,
-  NUMBER_RULES,
-  type Architecture,
-  type CustomModel,
-} from '../../core/share/selection.ts';
+import { NumberField } from './number-field.tsx';
+import { describeModel, specFromHfConfig } from '../core/predict/describe.ts';
+import { ARCHITECTURES, NUMBER_RULES, type Architecture, type CustomModel } from '../core/share/selection.ts';
 
 type NumKey = 'params' | 'layers' | 'hidden' | 'heads' | 'kvHeads' | 'ffn' | 'vocab';
 const FIELDS: readonly [NumKey, string][] = [
