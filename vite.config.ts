@@ -1,9 +1,24 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+
+/**
+ * Names this build: the snapshot it ships and when it was built. What the browser caches between visits
+ * (rankings) is keyed by it, so a new build or snapshot never shows an old answer.
+ */
+function buildId(): string {
+  const snapshot = (
+    JSON.parse(readFileSync(new URL('./public/data/snapshot.json', import.meta.url), 'utf8')) as {
+      snapshot: string;
+    }
+  ).snapshot;
+  return `${snapshot}-${Date.now().toString(36)}`;
+}
 
 export default defineConfig({
   plugins: [react()],
+  define: { 'import.meta.env.ROOFLIGHT_BUILD': JSON.stringify(buildId()) },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   build: {
     target: 'es2022',

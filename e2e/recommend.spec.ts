@@ -72,6 +72,32 @@ test('choose a workload and constraints, see the ranking; a copied link reproduc
   await expect(other.getByRole('status', { name: 'Link notice' })).toHaveCount(0);
 });
 
+test('a second visit shows the learned ranking saved on the first at once, then rechecks it', async ({
+  context,
+}) => {
+  test.setTimeout(120_000);
+  const url = '/?page=recommend&model=llama-3.1-8b&precision=fp16';
+  const first = await context.newPage();
+  await first.goto(url);
+  await expect(status(first)).toContainText('learned model', { timeout: 60_000 });
+  await expect(status(first)).not.toContainText('saved');
+  const top = await refinedTopPick(first);
+  const firstRow = await table(first).getByTestId('ranked-row').first().textContent();
+  await first.waitForFunction(() => performance.getEntriesByName('rooflight:ranking-saved').length > 0);
+  await first.close();
+
+  const second = await context.newPage();
+  await second.goto(url);
+  // The saved ranking comes before the engine has loaded (it takes seconds), with the same rows.
+  await expect(status(second)).toContainText('saved on your last visit', { timeout: 30_000 });
+  await expect(second.getByTestId('top-pick').getByRole('heading')).toHaveText(top);
+  await expect(table(second).getByTestId('ranked-row').first()).toHaveText(firstRow ?? '');
+  // The learned engine then recomputes it, and the same ranking stays.
+  await expect(status(second)).not.toContainText('saved', { timeout: 60_000 });
+  await expect(status(second)).toContainText('learned model');
+  await expect(second.getByTestId('top-pick').getByRole('heading')).toHaveText(top);
+});
+
 test('a hostile link names its bad fields and the page still ranks with defaults', async ({ page }) => {
   test.setTimeout(90_000);
   page.on('dialog', (d) => {

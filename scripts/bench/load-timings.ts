@@ -69,7 +69,7 @@ async function inFreshContext(
 export function appRun(browser: Browser, baseUrl: string): Promise<LoadSample> {
   return inFreshContext(
     browser,
-    baseUrl,
+    `${baseUrl}?page=data`,
     'app',
     (page) =>
       page.waitForFunction(

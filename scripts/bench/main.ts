@@ -15,7 +15,7 @@ import { viteBuild } from './build.ts';
 import { bundleSection } from './bundle-size.ts';
 import { loadSection } from './load-timings.ts';
 import { predictorSection } from './predictor.ts';
-import { rankingSection } from './ranking-timings.ts';
+import { rankingSection, startupSummary } from './ranking-timings.ts';
 import { FLOOR_PAGE, REPO_ROOT, RESULTS_DIR } from './paths.ts';
 import { startPreview, type PreviewServer } from './server.ts';
 
@@ -84,6 +84,8 @@ async function main(): Promise<void> {
     };
     for (const [name, section] of Object.entries(sections))
       if (args.only.length === 0 || args.only.includes(name)) Object.assign(result, await section(ctx));
+    const startup = startupSummary(result);
+    if (startup) result.startup = startup;
     const json = JSON.stringify(result, null, 2);
     mkdirSync(RESULTS_DIR, { recursive: true });
     writeFileSync(join(RESULTS_DIR, 'bench.json'), `${json}\n`);

@@ -35,7 +35,9 @@ export function NumberField(props: {
     return () => clearTimeout(t);
   }, [valid, parsed, value]);
 
-  const hint = `${rule.int ? 'a whole number' : 'a number'} from ${rule.min} to ${rule.max.toLocaleString('en-US')}${optional ? ', or empty for no limit' : ''}`;
+  // Built only when shown: the first toLocaleString loads locale data (tens of ms on the first render).
+  const hint = () =>
+    `${rule.int ? 'a whole number' : 'a number'} from ${rule.min} to ${rule.max.toLocaleString('en-US')}${optional ? ', or empty for no limit' : ''}`;
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
@@ -54,7 +56,7 @@ export function NumberField(props: {
       />
       {!valid && (
         <span id={`${id}-err`} className="error-text field-error">
-          Use {hint}.
+          Use {hint()}.
         </span>
       )}
     </div>

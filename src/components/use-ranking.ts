@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Selection } from '../core/share/selection.ts';
 import { rankingKey, rankingQuery, type RankingResult } from '../queries/ranking.ts';
+import { savedRankingQuery } from '../queries/saved-ranking.ts';
 import { useEffect } from 'react';
 import { shownAnswer, useEngines } from './use-engines.ts';
 
@@ -20,7 +21,11 @@ export function useRanking(selection: Selection) {
     ...rankingQuery('learned', effective, learnedEngine.data, model),
     placeholderData: keepPreviousData,
   });
-  const { shown, stale } = shownAnswer<RankingResult>(fast, refined);
+  // A learned ranking saved on an earlier visit stands in until the learned engine has answered.
+  const saved = useQuery({ ...savedRankingQuery(effective), enabled: !refined.data });
+  const answer = shownAnswer<RankingResult>(fast, refined);
+  const fresh = refined.data && !refined.isPlaceholderData;
+  const { shown, stale } = !fresh && saved.data ? { shown: saved.data, stale: false } : answer;
 
   return {
     fastEngine,

@@ -3,7 +3,8 @@ import type { BrowserEngine } from '../adapters/engine-browser.ts';
 import type { ModelRow } from '../core/catalog/schema.ts';
 import { rankSelection, type SelectionRanking } from '../core/select/rank-selection.ts';
 import type { Selection } from '../core/share/selection.ts';
-import { encodeSelection } from '../core/share/url-codec.ts';
+import { rankingKey } from '../core/share/url-codec.ts';
+import { saveRanking } from './saved-ranking.ts';
 
 /** Which engine answered: the fast roofline-only one, or the learned one that refines it. */
 export type EngineKind = 'roofline' | 'learned';
@@ -16,11 +17,11 @@ export type EngineKind = 'roofline' | 'learned';
 export interface RankingResult extends SelectionRanking {
   kind: EngineKind;
   ms: number;
+  /** Saved by this browser on an earlier visit to the same build (shown until the engine recomputes it). */
+  saved?: boolean;
 }
 
-/** The part of the selection a ranking depends on (no page, no link versions), as a stable key. */
-export const rankingKey = (s: Selection): string =>
-  encodeSelection({ ...s, page: 'data', hardware: [], sv: null, mv: null });
+export { rankingKey };
 
 /** Plan (offline: search each device's operating point) → one batched predictMany → rank → explain, on one engine. */
 export async function computeRanking(
@@ -37,7 +38,10 @@ export async function computeRanking(
     model,
     scenario,
   );
-  return { kind, ...r, ms: performance.now() - t0 };
+  const result: RankingResult = { kind, ...r, ms: performance.now() - t0 };
+  // The learned ranking is what a second visit shows first; one made without the model is not kept.
+  if (kind === 'learned' && e.model) void saveRanking(selection, result);
+  return result;
 }
 /** The ranking of one engine for a selection, cached by the selection's ranking key. */
 export function rankingQuery(

@@ -204,6 +204,10 @@ function readParams(search: string, issues: UrlIssue[]): Map<string, string> {
   return params;
 }
 
+/** The part of the selection a ranking depends on (no page, no link versions), as a stable key. */
+export const rankingKey = (s: Selection): string =>
+  encodeSelection({ ...s, page: 'data', hardware: [], sv: null, mv: null });
+
 /** Reads a link's query string into a valid Selection; never throws. */
 export function decodeSelection(search: string): Decoded {
   try {

@@ -33,13 +33,15 @@ export function EngineStatus(props: {
     );
   const learned = learnedEngine.data;
   const label =
-    shown.kind === 'learned'
-      ? learned?.model
-        ? 'learned model'
-        : `roofline estimate (learned model unavailable: ${learned?.modelProblem ?? 'unknown'})`
-      : learnedEngine.isError
-        ? 'roofline estimate'
-        : 'roofline estimate — refining…';
+    shown.saved === true
+      ? 'learned model — saved on your last visit, rechecking…'
+      : shown.kind === 'learned'
+        ? learned?.model
+          ? 'learned model'
+          : `roofline estimate (learned model unavailable: ${learned?.modelProblem ?? 'unknown'})`
+        : learnedEngine.isError
+          ? 'roofline estimate'
+          : 'roofline estimate — refining…';
   return (
     <div className="ranking-status" role="status" data-testid="ranking-status">
       <span className={`badge badge-${shown.kind}`}>{label}</span>

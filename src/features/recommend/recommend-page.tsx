@@ -1,9 +1,9 @@
+import { lazy, Suspense } from 'react';
 import { FeatureBoundary } from '../../components/error-boundary.tsx';
 import { useRanking, useRankingMarks } from '../../components/use-ranking.ts';
 import { WorkloadFields } from '../../components/workload-fields.tsx';
 import { DEFAULT_SELECTION } from '../../core/share/selection.ts';
 import { useAppStore } from '../../state/store.ts';
-import { ChartsSection } from './charts-section.tsx';
 import { ConstraintControls } from './constraint-controls.tsx';
 import { CopyLink } from './copy-link.tsx';
 import { EngineStatus, engineLabel } from './engine-status.tsx';
@@ -11,6 +11,9 @@ import { ExcludedList } from './excluded-list.tsx';
 import { NearbyMeasurements } from './nearby-measurements.tsx';
 import { RankingTable } from './ranking-table.tsx';
 import { TopPicks } from './top-picks.tsx';
+
+// The charts (Recharts, the largest chunk) load after the ranking table is on screen.
+const ChartsSection = lazy(() => import('./charts-section.tsx').then((m) => ({ default: m.ChartsSection })));
 
 /** Recommend: workload and constraints (all in the URL) → a ranked, explained list of hardware. */
 export function RecommendPage() {
@@ -75,17 +78,22 @@ export function RecommendPage() {
             <h2>Ranking</h2>
             <RankingTable ranking={shown.ranking} engineLabel={engineLabel(shown)} />
             <FeatureBoundary name="Charts">
-              <ChartsSection
-                result={shown}
-                engine={shown.kind === 'learned' ? r.learnedEngine.data : r.fastEngine.data}
-                model={r.model}
-                rankKey={r.rankKey}
-              />
+              <Suspense fallback={<p className="muted">Loading the charts…</p>}>
+                <ChartsSection
+                  result={shown}
+                  engine={shown.kind === 'learned' ? r.learnedEngine.data : r.fastEngine.data}
+                  model={r.model}
+                  rankKey={r.rankKey}
+                />
+              </Suspense>
             </FeatureBoundary>
-            <NearbyMeasurements
-              rows={[shown.ranking.top, ...shown.ranking.fallbacks].filter((x) => x !== null)}
-              family={shown.familyRows}
-            />
+            {/* A saved ranking carries no family rows: they come with the engine. */}
+            {!shown.saved && (
+              <NearbyMeasurements
+                rows={[shown.ranking.top, ...shown.ranking.fallbacks].filter((x) => x !== null)}
+                family={shown.familyRows}
+              />
+            )}
             <ExcludedList excluded={shown.ranking.excluded} />
           </FeatureBoundary>
         )}
