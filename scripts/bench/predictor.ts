@@ -15,6 +15,7 @@ import { featureInputOf, observe } from '../../src/core/predict/observation.ts';
 import { queryFromSpec, type QuerySpec } from '../../src/core/predict/spec.ts';
 import { floorRun, readLayers } from './mlp-floor.ts';
 import { summarize } from './stats.ts';
+import { toArrayBuffer } from '../../src/adapters/bytes.ts';
 
 const BATCHES = [1, 2, 4, 8, 16, 32, 64, 128];
 const PRECISIONS = ['fp32', 'fp16', 'int8', 'fp8'];
@@ -54,7 +55,7 @@ function modelFiles() {
   };
   return {
     modelJson,
-    weights: buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer,
+    weights: toArrayBuffer(buf),
     manifest,
   };
 }

@@ -12,6 +12,7 @@ import { buildEngine, emptyManifest, manifestMatches } from './engine-build.ts';
 import type { SnapshotRows } from './parquet-rows.ts';
 import { MODELS_DIR, readSnapshot, snapshotId } from './snapshot-files.ts';
 import { TfjsEfficiencyModel } from './tfjs-model.ts';
+import { toArrayBuffer } from './bytes.ts';
 
 export { emptyManifest };
 
@@ -23,9 +24,6 @@ export interface NodeEngine {
   model: TfjsEfficiencyModel | null;
   observations: Observation[];
 }
-
-const toArrayBuffer = (b: Buffer): ArrayBuffer =>
-  b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 
 /** Read models/efficiency/{manifest.json, model.json, weights.bin}; null when absent. */
 export function readModelFiles(dir = join(MODELS_DIR, 'efficiency')) {

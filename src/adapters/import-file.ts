@@ -11,6 +11,7 @@ import { decodeBytes, importError } from '../core/import/decode.ts';
 import { importRecords, importText } from '../core/import/import.ts';
 import type { ImportOptions, ImportOutcome } from '../core/import/types.ts';
 import { messageOf } from './errors.ts';
+import { toArrayBuffer } from './bytes.ts';
 
 /** A Parquet cell as the import reads it: BigInt → number, Date → ISO text, UTF-8 bytes → text. */
 function plainCell(v: unknown): unknown {
@@ -58,14 +59,11 @@ export const plainRecords = (rows: readonly Record<string, unknown>[]): Record<s
 /** Why a Parquet file's footer cannot be trusted, or null (the footer is read, not the data). */
 export function parquetProblem(bytes: Uint8Array): string | null {
   try {
-    return metadataProblem(parquetMetadata(arrayBufferOf(bytes)));
+    return metadataProblem(parquetMetadata(toArrayBuffer(bytes)));
   } catch (e) {
     return messageOf(e);
   }
 }
-
-const arrayBufferOf = (bytes: Uint8Array) =>
-  bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 
 /** Decodes Parquet bytes into records, or says why it cannot. */
 export type ParquetDecoder = (bytes: Uint8Array) => Promise<Record<string, unknown>[] | { error: string }>;
@@ -79,7 +77,7 @@ export const parquetRecords: ParquetDecoder = async (bytes) => {
   const problem = parquetProblem(bytes);
   if (problem) return { error: problem };
   try {
-    return plainRecords(await parquetReadObjects({ file: arrayBufferOf(bytes), compressors }));
+    return plainRecords(await parquetReadObjects({ file: toArrayBuffer(bytes), compressors }));
   } catch (e) {
     return { error: messageOf(e) };
   }

@@ -6,6 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { parquetProblem, plainRecords, type ParquetDecoder } from './import-file.ts';
+import { toArrayBuffer } from './bytes.ts';
 
 /** Plain JavaScript, run with `eval`: imports hyparquet by the URLs the main thread resolved. */
 const WORKER = `
@@ -55,7 +56,7 @@ export function parquetRecordsNode(limitMs = PARQUET_TIME_LIMIT_MS): ParquetDeco
   return async (bytes) => {
     const problem = parquetProblem(bytes);
     if (problem) return { error: problem };
-    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    const buffer = toArrayBuffer(bytes);
     const w = (worker ??= start());
     const id = nextId++;
     const reply = await new Promise<Reply>((resolve) => {

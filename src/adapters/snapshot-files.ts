@@ -2,13 +2,11 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadSnapshotRows, type SnapshotRows } from './parquet-rows.ts';
+import { toArrayBuffer } from './bytes.ts';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 export const SNAPSHOT_DIR = join(REPO_ROOT, 'public', 'data');
 export const MODELS_DIR = join(REPO_ROOT, 'models');
-
-const toArrayBuffer = (b: Buffer): ArrayBuffer =>
-  b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 
 export async function readSnapshot(dir = SNAPSHOT_DIR): Promise<SnapshotRows> {
   return loadSnapshotRows(async (file) => toArrayBuffer(await readFile(join(dir, file))));

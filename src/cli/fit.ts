@@ -15,7 +15,7 @@ import {
   type FitReport,
   type PrecisionFit,
 } from '../core/select/fit-finder.ts';
-import { sig3 } from '../core/select/format.ts';
+import { sig3 } from '../core/format.ts';
 import { DEFAULTS } from '../core/roofline/workload.ts';
 import { choiceArg, intArg, listArg, numberArg, takeVariadic } from './args.ts';
 import { defaultDeps, type CliDeps } from './context.ts';

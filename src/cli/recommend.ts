@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { runtimeEvidenceOf } from '../adapters/engine-build.ts';
 import type { NodeEngine } from '../adapters/engine-node.ts';
 import type { ModelRow } from '../core/catalog/schema.ts';
-import { sig3 } from '../core/select/format.ts';
+import { sig3 } from '../core/format.ts';
 import { itemUnit } from '../core/select/plan.ts';
 import type { MetricValue, RankedRow } from '../core/select/rank.ts';
 import {

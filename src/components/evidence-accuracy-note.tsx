@@ -4,6 +4,7 @@ import type { AccuracyFilters } from '../core/sql/accuracy.ts';
 import { urlForSelection } from '../state/selection-slice.ts';
 import { useAppStore } from '../state/store.ts';
 import { useEvidenceAccuracy } from './use-evidence-accuracy.ts';
+import { count } from '../core/format.ts';
 
 /** A link to the Accuracy page with these filters that keeps the rest of the current selection. */
 export function useAccuracyHref(filters: AccuracyFilters): string {
@@ -36,7 +37,7 @@ export function EvidenceAccuracyNote({ evidence }: { evidence: string | null | u
   const text = hit.text.charAt(0).toUpperCase() + hit.text.slice(1);
   return (
     <p className="evidence-accuracy" data-testid="evidence-accuracy" data-evidence={hit.evidence}>
-      {text} ({hit.n.toLocaleString('en-US')} held-out rows
+      {text} ({count(hit.n)} held-out rows
       {hit.exact ? '' : ` at the broader level ${hit.evidence}`}).{' '}
       <a href={href} onClick={followInPage}>
         See them

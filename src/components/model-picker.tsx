@@ -1,7 +1,7 @@
 import { useEffect, useEffectEvent, useId, useMemo, useState } from 'react';
 import type { ModelRow } from '../core/catalog/schema.ts';
 import { buildNameIndex, splitAliases, type Resolution } from '../core/catalog/resolve.ts';
-import { sig3 } from '../core/select/format.ts';
+import { sig3 } from '../core/format.ts';
 
 const PICK_DELAY_MS = 250;
 

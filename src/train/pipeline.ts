@@ -6,7 +6,12 @@
 import type * as TF from '@tensorflow/tfjs';
 import { TfjsEfficiencyModel } from '../adapters/tfjs-model.ts';
 import { buildReferences, PredictionEngine, type CalibrationTerms } from '../core/predict/engine.ts';
-import { FEATURE_COUNT, FEATURE_NAMES, FEATURE_VERSION } from '../core/predict/featurize.ts';
+import {
+  FEATURE_COUNT,
+  FEATURE_NAMES,
+  FEATURE_VERSION,
+  standardizeInPlace,
+} from '../core/predict/featurize.ts';
 import { efficiency, queryOf, type Observation } from '../core/predict/observation.ts';
 import { accuracy, type Scored } from '../core/predict/accuracy.ts';
 import type { Manifest, Prediction } from '../core/predict/types.ts';
@@ -103,11 +108,7 @@ export async function trainEngine(
   const allRows = obs.map((_, i) => i);
 
   const { mean, std } = standardization(data.x, allRows);
-  const xs = new Float32Array(data.x.length);
-  for (let i = 0; i < xs.length; i++) {
-    const sd = std[i % FEATURE_COUNT]!;
-    xs[i] = sd === 0 ? 0 : (data.x[i]! - mean[i % FEATURE_COUNT]!) / sd;
-  }
+  const xs = standardizeInPlace(Float32Array.from(data.x), mean, std);
   const { typical, spread } = typicalEfficiency(obs);
   const manifest: Manifest = {
     featureVersion: FEATURE_VERSION,

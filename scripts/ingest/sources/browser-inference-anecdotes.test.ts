@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { source } from './browser-inference-anecdotes.ts';
-import { hasRaw, lazyParse } from './testing-raw-b.ts';
+import { parseOnce, rawPresent } from './testing-raw.ts';
 
-const parsed = lazyParse(source);
+const parsed = parseOnce(source);
 const F = 'browser-inference-anecdotes/anecdotes.csv';
 
-describe.skipIf(!hasRaw('browser-inference-anecdotes'))('browser anecdotes source', () => {
+describe.skipIf(!rawPresent('browser-inference-anecdotes'))('browser anecdotes source', () => {
   it('keeps nothing without an identified device or a measured time', () => {
     const r = parsed();
     expect(r.read).toBe(7);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lambdaConfig, source } from './lambda.ts';
-import { at, checkBasics, parseOnce, rawPresent } from './testing-raw-a.ts';
+import { checkSource, parseOnce, rawPresent, rowsAt } from './testing-raw.ts';
 
 const parsed = parseOnce(source);
 
@@ -31,12 +31,14 @@ describe.skipIf(!rawPresent('lambda'))('lambda source', () => {
     expect(r.rows).toHaveLength(3949);
     expect(r.drops).toHaveLength(615);
     const files = source.meta.paths.split('|').filter((f) => f.includes('throughput'));
-    checkBasics(source, r, files);
+    checkSource(source, r, files);
   });
 
   it('matches hand-checked cells and joins batch sizes', () => {
     const r = parsed();
-    const v0 = at(r, 'lambda/v0_2022-07/pytorch-train-throughput-fp16.csv', 1).find((x) => x.model === 'ssd');
+    const v0 = rowsAt(r, 'lambda/v0_2022-07/pytorch-train-throughput-fp16.csv', 1).find(
+      (x) => x.model === 'ssd',
+    );
     expect(v0).toMatchObject({
       hardware: 'V100 32GB',
       n_devices: 1,
@@ -45,7 +47,9 @@ describe.skipIf(!rawPresent('lambda'))('lambda source', () => {
       precision: 'AMP',
       batch_size: 192,
     });
-    const v2 = at(r, 'lambda/v2/pytorch-train-throughput-v2-fp32.csv', 1).find((x) => x.model === 'resnet50');
+    const v2 = rowsAt(r, 'lambda/v2/pytorch-train-throughput-v2-fp32.csv', 1).find(
+      (x) => x.model === 'resnet50',
+    );
     expect(v2).toMatchObject({
       hardware: 'H200 140GB SXM',
       n_devices: 8,

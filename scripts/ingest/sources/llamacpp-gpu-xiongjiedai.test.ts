@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { llamaDeviceName, llamaModelName, source } from './llamacpp-gpu-xiongjiedai.ts';
-import { checkCommon, hasRaw, lazyParse, rowsAt } from './testing-raw-b.ts';
+import { checkSource, parseOnce, rawPresent, rowsAt } from './testing-raw.ts';
 
-const parsed = lazyParse(source);
+const parsed = parseOnce(source);
 const L3 = 'llamacpp-gpu-xiongjiedai/llama3_llamacpp_bench_long.csv';
 const L2 = 'llamacpp-gpu-xiongjiedai/llama2_llamacpp_overview_long.csv';
 
@@ -15,7 +15,7 @@ describe('llama.cpp names', () => {
   });
 });
 
-describe.skipIf(!hasRaw('llamacpp-gpu-xiongjiedai'))('llama.cpp (XiongjieDai) source', () => {
+describe.skipIf(!rawPresent('llamacpp-gpu-xiongjiedai'))('llama.cpp (XiongjieDai) source', () => {
   it('reads both tables, drops OOM cells', () => {
     const r = parsed();
     expect(r.read).toBe(704 + 160);
@@ -23,7 +23,7 @@ describe.skipIf(!hasRaw('llamacpp-gpu-xiongjiedai'))('llama.cpp (XiongjieDai) so
     expect(r.drops).toHaveLength(50);
     expect(r.drops.every((d) => d.reason === 'OOM (out of memory)')).toBe(true);
     expect(r.drops).toContainEqual({ source_file: L3, source_row: 644, reason: 'OOM (out of memory)' });
-    checkCommon(source, r, [L3, L2]);
+    checkSource(source, r, [L3, L2]);
   });
 
   it('matches hand-checked records', () => {

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { source } from './llm-perf-bench-mlc.ts';
-import { checkCommon, hasRaw, lazyParse, rowsAt } from './testing-raw-b.ts';
+import { checkSource, parseOnce, rawPresent, rowsAt } from './testing-raw.ts';
 
-const parsed = lazyParse(source);
+const parsed = parseOnce(source);
 const F = 'llm-perf-bench-mlc/llm_perf_bench_decode.csv';
 
-describe.skipIf(!hasRaw('llm-perf-bench-mlc'))('MLC llm-perf-bench source', () => {
+describe.skipIf(!rawPresent('llm-perf-bench-mlc'))('MLC llm-perf-bench source', () => {
   it('reads every row, drops N/A cells', () => {
     const r = parsed();
     expect(r.read).toBe(82);
     expect(r.rows).toHaveLength(75);
     expect(r.drops).toHaveLength(7);
     expect(r.drops.every((d) => d.reason.startsWith('no value (status n/a'))).toBe(true);
-    checkCommon(source, r, [F]);
+    checkSource(source, r, [F]);
   });
 
   it('matches hand-checked records', () => {

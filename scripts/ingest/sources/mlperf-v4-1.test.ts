@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readJson } from '../read.ts';
 import type { MlperfSummaryRow } from './mlperf-common.ts';
 import { source } from './mlperf-v4-1.ts';
-import { at, checkBasics, parseOnce, RAW_A, rawPresent } from './testing-raw-a.ts';
+import { checkSource, parseOnce, RAW_ROOT, rawPresent, rowsAt } from './testing-raw.ts';
 
 const parsed = parseOnce(source);
 const SUM = 'mlperf-inference-v4.1/summary_results.json';
@@ -14,15 +14,15 @@ describe.skipIf(!rawPresent('mlperf-inference-v4.1'))('mlperf-inference-v4.1 sou
     expect(r.read).toBe(937 + 937);
     expect(r.rows).toHaveLength(1024);
     expect(r.drops).toHaveLength(1030);
-    checkBasics(source, r, [LOG]);
-    const sum = readJson<MlperfSummaryRow[]>(RAW_A, SUM);
+    checkSource(source, r, [LOG]);
+    const sum = readJson<MlperfSummaryRow[]>(RAW_ROOT, SUM);
     for (const x of r.rows.filter((y) => y.source_file === SUM))
       expect(sum[x.source_row - 1]?.Performance_Result).toBe(x.value);
   });
 
   it('matches hand-checked results', () => {
     const r = parsed();
-    expect(at(r, SUM, 3)[0]).toMatchObject({
+    expect(rowsAt(r, SUM, 3)[0]).toMatchObject({
       hardware: 'AMD Instinct MI300X-NPS1-SPX-192GB-750W',
       n_devices: 1,
       model: 'llama2-70b-99.9',
@@ -31,7 +31,7 @@ describe.skipIf(!rawPresent('mlperf-inference-v4.1'))('mlperf-inference-v4.1 sou
       unit: 'tokens/s',
       precision: 'fp8',
     });
-    expect(at(r, LOG, 2, 'ttft_ms').find((x) => x.scenario?.endsWith('ttft-p50'))).toMatchObject({
+    expect(rowsAt(r, LOG, 2, 'ttft_ms').find((x) => x.scenario?.endsWith('ttft-p50'))).toMatchObject({
       value: 411053102,
       unit: 'ns',
     });

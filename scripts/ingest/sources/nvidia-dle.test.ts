@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bertVariant, dleModel, source } from './nvidia-dle.ts';
-import { at, checkBasics, parseOnce, rawPresent } from './testing-raw-a.ts';
+import { checkSource, parseOnce, rawPresent, rowsAt } from './testing-raw.ts';
 
 const parsed = parseOnce(source);
 const INF = 'nvidia-dle/dle_inference_normalized.csv';
@@ -16,12 +16,12 @@ describe.skipIf(!rawPresent('nvidia-dle'))('nvidia-dle source', () => {
       x.model === 'NCF' && x.metric === 'throughput' && (x.runtime ?? '').startsWith('TensorFlow')
         ? x.value / 1e6
         : x.value;
-    checkBasics(source, r, [INF, TRAIN], scaled);
+    checkSource(source, r, [INF, TRAIN], scaled);
   });
 
   it('matches hand-checked records', () => {
     const r = parsed();
-    expect(at(r, INF, 1, 'throughput')[0]).toMatchObject({
+    expect(rowsAt(r, INF, 1, 'throughput')[0]).toMatchObject({
       hardware: 'V100 16GB',
       model: 'FastSpeech',
       value: 681773,
@@ -29,18 +29,18 @@ describe.skipIf(!rawPresent('nvidia-dle'))('nvidia-dle source', () => {
       batch_size: 1,
       precision: 'FP16',
     });
-    expect(at(r, INF, 1, 'latency_ms')[0]).toMatchObject({
+    expect(rowsAt(r, INF, 1, 'latency_ms')[0]).toMatchObject({
       value: 228.7,
       unit: 'ms',
       scenario: 'latency-avg',
     });
-    expect(at(r, INF, 1172, 'latency_ms')[0]).toMatchObject({
+    expect(rowsAt(r, INF, 1172, 'latency_ms')[0]).toMatchObject({
       model: 'BERT-large',
       seq_len: 128,
       value: 15.86,
       runtime: 'TensorFlow 20.06',
     });
-    expect(at(r, TRAIN, 1)[0]).toMatchObject({
+    expect(rowsAt(r, TRAIN, 1)[0]).toMatchObject({
       mode: 'training',
       n_devices: 1,
       batch_size: 32,
@@ -52,12 +52,12 @@ describe.skipIf(!rawPresent('nvidia-dle'))('nvidia-dle source', () => {
 
   it('corrects the known unit errors', () => {
     const r = parsed();
-    expect(at(r, INF, 1370, 'throughput')[0]).toMatchObject({
+    expect(rowsAt(r, INF, 1370, 'throughput')[0]).toMatchObject({
       model: 'NCF',
       value: 19010000,
       unit: 'samples/s',
     });
-    expect(at(r, INF, 1370, 'latency_ms')[0]?.unit).toBe('s');
+    expect(rowsAt(r, INF, 1370, 'latency_ms')[0]?.unit).toBe('s');
     expect(r.drops.every((d) => d.reason.length > 10)).toBe(true);
   });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ryujaehunFileSetting, ryujaehunFiles, source } from './pytorch-gpu-benchmark-ryujaehun.ts';
-import { checkCommon, hasRaw, lazyParse, RAW_ROOT, rowsAt } from './testing-raw-b.ts';
+import { checkSource, parseOnce, RAW_ROOT, rawPresent, rowsAt } from './testing-raw.ts';
 
-const parsed = lazyParse(source);
+const parsed = parseOnce(source);
 const DIR = 'pytorch-gpu-benchmark-ryujaehun';
 
 describe('ryujaehun file names', () => {
@@ -25,7 +25,7 @@ describe('ryujaehun file names', () => {
   });
 });
 
-describe.skipIf(!hasRaw('ryujaehun'))('ryujaehun source', () => {
+describe.skipIf(!rawPresent('ryujaehun'))('ryujaehun source', () => {
   it('accounts for every timed cell', () => {
     const r = parsed();
     expect(ryujaehunFiles(RAW_ROOT)).toHaveLength(124);
@@ -37,7 +37,7 @@ describe.skipIf(!hasRaw('ryujaehun'))('ryujaehun source', () => {
       'no model named and unit of `times` not stated',
       'repeat iteration of the same configuration (median iteration kept)',
     ]);
-    checkCommon(source, r, ryujaehunFiles(RAW_ROOT));
+    checkSource(source, r, ryujaehunFiles(RAW_ROOT));
   });
 
   it('keeps the median iteration (hand-checked)', () => {

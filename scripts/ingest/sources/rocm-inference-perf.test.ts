@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dateOf, modelLabel, runtimeOf, source } from './rocm-inference-perf.ts';
-import { at, checkBasics, parseOnce, rawPresent } from './testing-raw-a.ts';
+import { checkSource, parseOnce, rawPresent, rowsAt } from './testing-raw.ts';
 
 const README = 'rocm-inference-perf/rocm_vllm_dev_docker_long.csv';
 const AMD_COM = 'rocm-inference-perf/amd_com_performance_results_long.csv';
@@ -55,7 +55,7 @@ describe('rocm-inference-perf on a fixture', () => {
   });
 
   it('keeps throughput only where input+output and output-only readings nearly agree', () => {
-    expect(at(r, README, 1)[0]).toMatchObject({
+    expect(rowsAt(r, README, 1)[0]).toMatchObject({
       hardware: 'MI300X',
       n_devices: 8,
       model: 'Llama 3.1 70B',
@@ -76,7 +76,7 @@ describe('rocm-inference-perf on a fixture', () => {
     expect(r.drops.find((d) => d.source_row === 3)?.reason).toMatch(
       /at 2048\/2048 the readings differ by 50%/,
     );
-    expect(at(r, AMD_COM, 2)[0]).toMatchObject({
+    expect(rowsAt(r, AMD_COM, 2)[0]).toMatchObject({
       model: 'Llama 3.1 405B',
       value: 3816.8,
       date: '2025-11-03',
@@ -84,7 +84,7 @@ describe('rocm-inference-perf on a fixture', () => {
   });
 
   it('maps batch latency with its unit as written', () => {
-    expect(at(r, README, 4)[0]).toMatchObject({
+    expect(rowsAt(r, README, 4)[0]).toMatchObject({
       metric: 'latency_ms',
       value: 19088.59,
       unit: 'ms',
@@ -93,13 +93,13 @@ describe('rocm-inference-perf on a fixture', () => {
       gen_tokens: 2048,
       scenario: 'e2e-batch/benchmark_latency/TP8',
     });
-    expect(at(r, README, 5)[0]).toMatchObject({ model: 'Llama 3.1 405B', value: 51739.7 });
-    expect(at(r, README, 6)[0]).toMatchObject({
+    expect(rowsAt(r, README, 5)[0]).toMatchObject({ model: 'Llama 3.1 405B', value: 51739.7 });
+    expect(rowsAt(r, README, 6)[0]).toMatchObject({
       value: 17.662,
       unit: 's',
       runtime: 'vLLM 0.7.3 (ROCm 6.3.1, hipBLASLt 0.13, PyTorch 2.7dev (nightly)); benchmark scripts v0.6.5',
     });
-    expect(at(r, AMD_COM, 1)[0]).toMatchObject({ metric: 'latency_ms', value: 15.882, unit: 's' });
+    expect(rowsAt(r, AMD_COM, 1)[0]).toMatchObject({ metric: 'latency_ms', value: 15.882, unit: 's' });
   });
 });
 
@@ -112,12 +112,16 @@ describe.skipIf(!rawPresent('rocm-inference-perf'))('rocm-inference-perf source'
     expect(r.rows).toHaveLength(335);
     expect(r.drops).toHaveLength(44);
     expect(r.rows.filter((x) => x.metric === 'latency_ms')).toHaveLength(291);
-    checkBasics(source, r, [README, AMD_COM]);
+    checkSource(source, r, [README, AMD_COM]);
   });
 
   it('keeps the (sic) 405B latency rows as 405B', () => {
     const r = parsed();
-    expect(at(r, README, 25)[0]).toMatchObject({ model: 'Llama 3.1 405B', batch_size: 1, value: 51739.7 });
+    expect(rowsAt(r, README, 25)[0]).toMatchObject({
+      model: 'Llama 3.1 405B',
+      batch_size: 1,
+      value: 51739.7,
+    });
     expect(r.rows.filter((x) => x.model === 'Llama 3.1 405B')).toHaveLength(166);
   });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkCommon, hasRaw, lazyParse, rowsAt } from './testing-raw-b.ts';
+import { checkSource, parseOnce, rawPresent, rowsAt } from './testing-raw.ts';
 import { source } from './tfjs-wasm-backend-bench.ts';
 
-const parsed = lazyParse(source);
+const parsed = parseOnce(source);
 const F = 'tfjs-wasm-backend-bench/tfjs_wasm_webgl_js_latency.csv';
 
-describe.skipIf(!hasRaw('tfjs-wasm-backend-bench'))('tfjs backend benchmark source', () => {
+describe.skipIf(!rawPresent('tfjs-wasm-backend-bench'))('tfjs backend benchmark source', () => {
   it('keeps identified devices only', () => {
     const r = parsed();
     expect(r.read).toBe(65);
@@ -13,7 +13,7 @@ describe.skipIf(!hasRaw('tfjs-wasm-backend-bench'))('tfjs backend benchmark sour
     expect(r.drops.filter((d) => d.reason === 'device not identified')).toHaveLength(16);
     expect(r.drops.filter((d) => d.reason.startsWith('N/A'))).toHaveLength(14);
     expect(r.drops).toContainEqual({ source_file: F, source_row: 51, reason: 'device not identified' });
-    checkCommon(source, r, [F]);
+    checkSource(source, r, [F]);
   });
 
   it('matches hand-checked records', () => {

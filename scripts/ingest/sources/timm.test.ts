@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkCommon, hasRaw, lazyParse, rowsAt } from './testing-raw-b.ts';
+import { checkSource, parseOnce, rawPresent, rowsAt } from './testing-raw.ts';
 import { source, TIMM_FILES, timmFileSetting } from './timm.ts';
 
-const parsed = lazyParse(source);
+const parsed = parseOnce(source);
 const F = (f: string) => `timm/${f}`;
 
 describe('timm file names', () => {
@@ -25,14 +25,14 @@ describe('timm file names', () => {
   });
 });
 
-describe.skipIf(!hasRaw('timm'))('timm source', () => {
+describe.skipIf(!rawPresent('timm'))('timm source', () => {
   it('reads every benchmark record', () => {
     const r = parsed();
     expect(r.read).toBe(19230);
     expect(r.drops).toHaveLength(114);
     expect(r.drops.every((d) => d.reason.startsWith('toy test_'))).toBe(true);
     expect(r.rows).toHaveLength(2 * (19230 - 114));
-    checkCommon(source, r, TIMM_FILES.map(F));
+    checkSource(source, r, TIMM_FILES.map(F));
   });
 
   it('matches hand-checked records', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ParseResult, RawMeasurement } from '../types.ts';
 import { deviceOf, layoutOf, modelOf, runtimeOf, source } from './trtllm-perf-overview.ts';
-import { at, checkBasics, parseOnce, rawPresent } from './testing-raw-a.ts';
+import { checkSource, parseOnce, rawPresent, rowsAt } from './testing-raw.ts';
 
 const FILE = 'trtllm-perf-overview/trtllm_perf_overview_long.csv';
 
@@ -39,7 +39,7 @@ writeFileSync(join(tmp, FILE), FIXTURE);
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const row = (r: ParseResult, n: number, metric?: RawMeasurement['metric']): RawMeasurement | undefined =>
-  at(r, FILE, n, metric)[0];
+  rowsAt(r, FILE, n, metric)[0];
 const reason = (r: ParseResult, n: number): string | undefined =>
   r.drops.find((d) => d.source_row === n)?.reason;
 
@@ -182,12 +182,12 @@ describe.skipIf(!rawPresent('trtllm-perf-overview'))('trtllm-perf-overview sourc
     expect(r.drops.filter((d) => d.reason.startsWith('republished'))).toHaveLength(144);
     const perGpu = (x: RawMeasurement): number =>
       /per-GPU x\d+/.test(x.scenario ?? '') ? x.value / x.n_devices : x.value;
-    checkBasics(source, r, [FILE], perGpu);
+    checkSource(source, r, [FILE], perGpu);
   });
 
   it('matches hand-checked records', () => {
     const r = parsed();
-    expect(at(r, FILE, 32)[0]).toMatchObject({
+    expect(rowsAt(r, FILE, 32)[0]).toMatchObject({
       hardware: 'A100 80GB',
       model: 'Llama-2-70B',
       n_devices: 4,
@@ -198,7 +198,11 @@ describe.skipIf(!rawPresent('trtllm-perf-overview'))('trtllm-perf-overview sourc
     expect(r.drops.find((d) => d.source_row === 434)?.reason).toMatch(
       /^per-GPU value exceeds the memory-bandwidth bound/,
     );
-    expect(at(r, FILE, 1825)[0]).toMatchObject({ model: 'Deepseek R1 0528', value: 6463 * 4, n_devices: 4 });
+    expect(rowsAt(r, FILE, 1825)[0]).toMatchObject({
+      model: 'Deepseek R1 0528',
+      value: 6463 * 4,
+      n_devices: 4,
+    });
     expect(r.rows.some((x) => x.hardware.startsWith('GH200'))).toBe(false);
   });
 });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { hasRaw, lazyParse, rowsAt } from './testing-raw-b.ts';
+import { parseOnce, rawPresent, rowsAt } from './testing-raw.ts';
 import { source } from './webgpu-llamacpp-browser-bench.ts';
 
-const parsed = lazyParse(source);
+const parsed = parseOnce(source);
 const M3 = 'webgpu-llamacpp-browser-bench/apple-m3-16gb-darwin_commit_5f0b1b5.json';
 const HEAD = 'webgpu-llamacpp-browser-bench/apple-metal-3-8gb-darwin_HEAD.json';
 
-describe.skipIf(!hasRaw('webgpu-llamacpp-browser-bench'))('webgpu-bench source', () => {
+describe.skipIf(!rawPresent('webgpu-llamacpp-browser-bench'))('webgpu-bench source', () => {
   it('reads every result, drops failed runs and the unidentified device', () => {
     const r = parsed();
     expect(r.read).toBe(1185);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkCommon, hasRaw, lazyParse, rowsAt } from './testing-raw-b.ts';
+import { checkSource, parseOnce, rawPresent, rowsAt } from './testing-raw.ts';
 import { source, whisperModel } from './whispercpp-bench.ts';
 
-const parsed = lazyParse(source);
+const parsed = parseOnce(source);
 const B = 'whispercpp-bench/whispercpp_bench.csv';
 const I = 'whispercpp-bench/issue89_excerpts_cpu_encode.csv';
 
@@ -17,13 +17,13 @@ describe('whisper.cpp model names', () => {
   });
 });
 
-describe.skipIf(!hasRaw('whispercpp-bench'))('whisper.cpp source', () => {
+describe.skipIf(!rawPresent('whispercpp-bench'))('whisper.cpp source', () => {
   it('reads both tables', () => {
     const r = parsed();
     expect(r.read).toBe(102 + 18);
     expect(r.drops).toHaveLength(0);
     expect(r.rows).toHaveLength(102 * 4 + 18);
-    checkCommon(source, r, [B, I]);
+    checkSource(source, r, [B, I]);
   });
 
   it('matches hand-checked records', () => {

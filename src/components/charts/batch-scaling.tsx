@@ -1,6 +1,6 @@
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BatchScalingData } from '../../core/select/chart-data.ts';
-import { sig3 } from '../../core/select/format.ts';
+import { sig3 } from '../../core/format.ts';
 import { ChartFrame } from './chart-frame.tsx';
 import { colorAt } from './chart-theme.ts';
 

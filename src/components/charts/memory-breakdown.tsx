@@ -10,7 +10,7 @@ import {
   YAxis,
 } from 'recharts';
 import { MEMORY_PARTS, type MemoryBar, type MemoryPart } from '../../core/select/chart-data.ts';
-import { sig3 } from '../../core/select/format.ts';
+import { sig3 } from '../../core/format.ts';
 import { ChartFrame } from './chart-frame.tsx';
 import { ALERT, colorAt } from './chart-theme.ts';
 

@@ -9,7 +9,7 @@ import {
   type TooltipContentProps,
 } from 'recharts';
 import { COST_AXIS, paretoFront, type CostBasis, type ParetoPoint } from '../../core/select/chart-data.ts';
-import { fmtUsd, sig3 } from '../../core/select/format.ts';
+import { fmtUsd, sig3 } from '../../core/format.ts';
 import { ChartFrame } from './chart-frame.tsx';
 import { colorAt } from './chart-theme.ts';
 import { logTicks, type LogAxis } from './log-ticks.ts';

@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, ErrorBar, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BarSeries } from '../../core/select/chart-data.ts';
-import { sig3 } from '../../core/select/format.ts';
+import { sig3 } from '../../core/format.ts';
 import { ChartFrame } from './chart-frame.tsx';
 import { colorAt, INK } from './chart-theme.ts';
 

@@ -10,7 +10,7 @@ import {
   type TooltipContentProps,
 } from 'recharts';
 import { decadeTicks, type RooflineData } from '../../core/select/chart-data.ts';
-import { sig3 } from '../../core/select/format.ts';
+import { sig3 } from '../../core/format.ts';
 import { ChartFrame } from './chart-frame.tsx';
 import { colorAt, INK } from './chart-theme.ts';
 

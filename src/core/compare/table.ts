@@ -6,7 +6,7 @@ import { RUNTIME_LABELS } from '../catalog/runtime.ts';
 import type { HardwareRow, Metric } from '../catalog/schema.ts';
 import { usableGb } from '../roofline/capacity.ts';
 import { dominantPhase } from '../select/explain.ts';
-import { fmtUsd, sig3 } from '../select/format.ts';
+import { fmtUsd, sig3 } from '../format.ts';
 import { itemUnit } from '../select/plan.ts';
 import type { MetricValue, RankedRow } from '../select/rank.ts';
 

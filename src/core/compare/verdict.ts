@@ -6,7 +6,7 @@ import type { BoundKind } from '../roofline/bound.ts';
 import { linkBytesPerSecond } from '../roofline/bound.ts';
 import { isGenerative } from '../roofline/workload.ts';
 import { dominantPhase } from '../select/explain.ts';
-import { fmtBandwidth, fmtMs, fmtUsd, sig3 } from '../select/format.ts';
+import { fmtBandwidth, fmtMs, fmtUsd, sig3 } from '../format.ts';
 import { itemUnit } from '../select/plan.ts';
 import type { RankedRow } from '../select/rank.ts';
 

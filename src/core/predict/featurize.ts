@@ -332,3 +332,20 @@ export function featurize(x: FeatureInput): Float32Array {
   featurizeInto(x, out);
   return out;
 }
+
+/**
+ * x' = (x − mean) / std for every row of a row-major feature matrix, in place; the one standardization of
+ * training and serving. std 0 marks a feature that never varied in training: it is held at its training
+ * value (standardized 0). A missing mean or std (a shorter manifest) reads as 0 and 1.
+ */
+export function standardizeInPlace(
+  x: Float32Array,
+  mean: readonly number[],
+  std: readonly number[],
+): Float32Array {
+  const m = Float64Array.from({ length: FEATURE_COUNT }, (_, j) => mean[j] ?? 0);
+  const sd = Float64Array.from({ length: FEATURE_COUNT }, (_, j) => std[j] ?? 1);
+  for (let o = 0; o < x.length; o += FEATURE_COUNT)
+    for (let j = 0; j < FEATURE_COUNT; j++) x[o + j] = sd[j] === 0 ? 0 : (x[o + j]! - m[j]!) / sd[j]!;
+  return x;
+}

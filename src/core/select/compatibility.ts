@@ -8,7 +8,7 @@ import type { HardwareRow, MeasurementRow, ModelRow } from '../catalog/schema.ts
 import { fit, memoryFootprint } from '../roofline/memory.ts';
 import { precisionInfo, precisionSupport } from '../roofline/precision.ts';
 import type { Workload } from '../roofline/workload.ts';
-import { fmtGB } from './format.ts';
+import { fmtGB } from '../format.ts';
 import { BACKENDS, backendsOf, measurementBackend, type Backend } from './platforms.ts';
 
 export type CompatStatus = 'supported' | 'limited' | 'unsupported' | 'unknown';

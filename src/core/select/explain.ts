@@ -19,7 +19,7 @@ import {
   fmtTflops,
   fmtUsd,
   sig3,
-} from './format.ts';
+} from '../format.ts';
 import { itemUnit, type EstimateOk, type Objective } from './plan.ts';
 import type { MetricValue, RankedRow, Ranking } from './rank.ts';
 import { whatIfSentences } from './what-if.ts';

@@ -9,7 +9,7 @@ import { chooseRuntime, type RuntimeDecision, type RuntimeEvidence } from '../pr
 import type { Layer, Prediction } from '../predict/types.ts';
 import type { BoundKind } from '../roofline/bound.ts';
 import { isGenerative, type Workload } from '../roofline/workload.ts';
-import { fmtMs, fmtUsd, sig3 } from './format.ts';
+import { fmtMs, fmtUsd, sig3 } from '../format.ts';
 import {
   BEST_CANDIDATES,
   planBest,

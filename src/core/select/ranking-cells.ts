@@ -2,10 +2,10 @@
  * The text of a ranking's cells, shared by the Recommend page's table and the CLI's `recommend`: a value
  * with its 80% interval, money, power, the runtime's batch and layout.
  */
-import { fmtUsd, sig3 } from './format.ts';
+import { DASH, fmtUsd, num, sig3 } from '../format.ts';
 import type { MetricValue, RankedRow } from './rank.ts';
 
-export const DASH = '–';
+export { DASH, num };
 
 /** "12.3 (8.1–15.2)": the prediction and its 80% interval. */
 export function withInterval(m: MetricValue | null, scale = 1): { value: string; interval: string } {
@@ -18,8 +18,6 @@ export function withInterval(m: MetricValue | null, scale = 1): { value: string;
 
 export const usd = (v: number | null): string => (v === null ? DASH : fmtUsd(v));
 export const usdHr = (v: number | null): string => (v === null ? DASH : `${fmtUsd(v)}/h`);
-export const num = (v: number | null, unit = ''): string =>
-  v === null ? DASH : `${sig3(v)}${unit ? ` ${unit}` : ''}`;
 
 /** Memory predictions are in MB; shown in GB. */
 export const MB_TO_GB = 1 / 1000;

@@ -2,7 +2,7 @@
 import { rooflineEstimate } from '../roofline/estimate.ts';
 import { precisionInfo, precisionSupport } from '../roofline/precision.ts';
 import type { Workload } from '../roofline/workload.ts';
-import { fmtGB, fmtMs, fmtRatio, sig3 } from './format.ts';
+import { fmtGB, fmtMs, fmtRatio, sig3 } from '../format.ts';
 import { itemUnit, planOne, type Objective } from './plan.ts';
 import type { RankedRow } from './rank.ts';
 

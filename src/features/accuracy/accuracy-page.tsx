@@ -11,7 +11,7 @@ import { accuracyGroupsQuery, holdoutLoadQuery, holdoutPointsQuery } from '../..
 import { AccuracyScatter } from './accuracy-scatter.tsx';
 import { ErrorTable } from './error-table.tsx';
 import { AccuracyFilterBar } from './filter-bar.tsx';
-import { count, factor, pct } from './format.ts';
+import { count, factor, pct } from '../../core/format.ts';
 import { LargestErrors } from './largest-errors.tsx';
 import { RowDetail } from './row-detail.tsx';
 import { useAccuracyFilters, useAccuracyLink } from './use-accuracy-filters.ts';

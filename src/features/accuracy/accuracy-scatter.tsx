@@ -16,8 +16,7 @@ import { ChartFrame } from '../../components/charts/chart-frame.tsx';
 import { INK, colorAt } from '../../components/charts/chart-theme.ts';
 import { logTicks, type LogAxis } from '../../components/charts/log-ticks.ts';
 import type { HoldoutPoint } from '../../core/sql/accuracy.ts';
-import { sig3 } from '../../core/select/format.ts';
-import { count, pct } from './format.ts';
+import { count, pct, sig3 } from '../../core/format.ts';
 
 /** Ticks and domain for a log axis: whole decades over wide ranges, the shared 1-2-5 ticks over narrow ones. */
 function logAxis(lo: number, hi: number): LogAxis {

@@ -8,7 +8,7 @@ import {
   type AccuracyGroupRow,
 } from '../../core/sql/accuracy.ts';
 import { accuracyGroupsQuery } from '../../queries/accuracy.ts';
-import { count, factor, pct } from './format.ts';
+import { count, factor, pct } from '../../core/format.ts';
 
 export const GROUP_TITLES: Record<Exclude<AccuracyGroup, 'all'>, string> = {
   source: 'By source',

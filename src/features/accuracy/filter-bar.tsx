@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import type { AccuracyFilterKey, AccuracyFilters } from '../../core/sql/accuracy.ts';
 import { accuracyOptionsQuery } from '../../queries/accuracy.ts';
-import { count } from './format.ts';
+import { count } from '../../core/format.ts';
 
 const LABELS: Record<AccuracyFilterKey, string> = {
   source: 'Source',

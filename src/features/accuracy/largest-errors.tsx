@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { AccuracyFilters, HoldoutPoint } from '../../core/sql/accuracy.ts';
 import { largestErrorsQuery } from '../../queries/accuracy.ts';
-import { pct, value } from './format.ts';
+import { num as value, pct } from '../../core/format.ts';
 
 /** The rows the engine missed most, each one a button to its detail (the chart's points, by keyboard). */
 export function LargestErrors({

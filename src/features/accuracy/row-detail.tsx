@@ -4,7 +4,8 @@ import {
   followInPage,
   useAccuracyHref,
 } from '../../components/evidence-accuracy-note.tsx';
-import { apeOf, pct, value } from './format.ts';
+import { num as value, pct } from '../../core/format.ts';
+import { apeOf } from './ape.ts';
 
 /**
  * One held-out row in full: where it comes from (source file and record), the device, model and workload,

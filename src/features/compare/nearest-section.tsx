@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { MeasurementRow, ModelRow } from '../../core/catalog/schema.ts';
 import { nearestByDevice } from '../../core/compare/nearest.ts';
 import type { CompareEntry } from '../../core/compare/table.ts';
-import { sig3 } from '../../core/select/format.ts';
+import { sig3 } from '../../core/format.ts';
 import type { Selection } from '../../core/share/selection.ts';
 
 const PER_DEVICE = 5;

@@ -3,7 +3,7 @@ import type { BrowserEngine } from '../../adapters/engine-browser.ts';
 import { RUNTIME_LABELS } from '../../core/catalog/runtime.ts';
 import type { ModelRow } from '../../core/catalog/schema.ts';
 import type { Prediction } from '../../core/predict/types.ts';
-import { sig3 } from '../../core/select/format.ts';
+import { sig3 } from '../../core/format.ts';
 import type { RankedRow } from '../../core/select/rank.ts';
 import type { Selection } from '../../core/share/selection.ts';
 import { deviceRuntimesQuery, type DeviceRuntimes } from '../../queries/compare.ts';

@@ -1,6 +1,7 @@
 import { PAGE_SIZES } from '../../core/share/selection.ts';
 import type { PageSize } from '../../state/explore-slice.ts';
 import { useAppStore } from '../../state/store.ts';
+import { count } from '../../core/format.ts';
 
 /** Previous/next paging and page size for the measurements table. */
 export function Pager({ total }: { total: number }) {
@@ -17,7 +18,7 @@ export function Pager({ total }: { total: number }) {
         ← Previous
       </button>
       <span>
-        Rows {first.toLocaleString('en-US')}–{last.toLocaleString('en-US')} · page {pageIndex + 1} of {pages}
+        Rows {count(first)}–{count(last)} · page {pageIndex + 1} of {pages}
       </span>
       <button type="button" onClick={() => setPageIndex(pageIndex + 1)} disabled={pageIndex + 1 >= pages}>
         Next →

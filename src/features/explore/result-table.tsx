@@ -1,4 +1,5 @@
 import { formatCell } from './format.ts';
+import { count } from '../../core/format.ts';
 
 const MAX_ROWS = 1000;
 
@@ -30,7 +31,7 @@ export function ResultTable({ columns, rows }: { columns: string[]; rows: Record
       </table>
       {rows.length > MAX_ROWS && (
         <p className="muted">
-          Showing the first {MAX_ROWS.toLocaleString('en-US')} of {rows.length.toLocaleString('en-US')} rows.
+          Showing the first {count(MAX_ROWS)} of {count(rows.length)} rows.
         </p>
       )}
     </div>

@@ -4,7 +4,7 @@ import type { BrowserProfile } from '../../core/lab/profile.ts';
 import { browserDevices } from '../../core/lab/profile.ts';
 import { calibratedLatency, labEfficiencies } from '../../core/lab/calibration.ts';
 import type { RunReport } from '../../core/lab/types.ts';
-import { sig3 } from '../../core/select/format.ts';
+import { sig3 } from '../../core/format.ts';
 import type { RankedRow } from '../../core/select/rank.ts';
 import { rankRequestFor } from '../../core/select/selection-request.ts';
 import type { RankingResult } from '../../queries/ranking.ts';

@@ -1,6 +1,6 @@
 import { ScrollRegion } from './scroll-region.tsx';
 import type { BenchmarkResult } from '../../core/lab/types.ts';
-import { sig3 } from '../../core/select/format.ts';
+import { sig3 } from '../../core/format.ts';
 import { useAppStore } from '../../state/store.ts';
 
 const LABELS: Record<BenchmarkResult['id'], string> = {

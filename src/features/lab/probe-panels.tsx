@@ -1,5 +1,6 @@
 import { ScrollRegion } from './scroll-region.tsx';
 import type { ProbeReport, WebGpuProbe, WebNnProbe, WasmProbe } from '../../core/lab/types.ts';
+import { count } from '../../core/format.ts';
 
 const yes = (b: boolean) => (b ? 'yes' : 'no');
 
@@ -84,7 +85,7 @@ export function WebGpuPanel({ gpu }: { gpu: WebGpuProbe }) {
                 {Object.entries(first.limits).map(([k, v]) => (
                   <tr key={k}>
                     <th scope="row">{k}</th>
-                    <td>{v.toLocaleString('en-US')}</td>
+                    <td>{count(v)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,7 +1,7 @@
 import { ScrollRegion } from './scroll-region.tsx';
 import { LAB_MODELS, labModel } from '../../core/lab/lab-models.ts';
 import { medianAbsError } from '../../core/lab/report.ts';
-import { sig3 } from '../../core/select/format.ts';
+import { sig3, signedPct } from '../../core/format.ts';
 import { runBackendFor } from '../../state/lab-slice.ts';
 import { useAppStore } from '../../state/store.ts';
 import { useRunComparison } from './use-run-comparison.ts';
@@ -104,13 +104,13 @@ export function RealRunPanel() {
                       </td>
                       <td>
                         {c?.errorPct != null
-                          ? `${c.errorPct > 0 ? '+' : ''}${c.errorPct.toFixed(0)}%${c.inInterval ? '' : ' (outside)'}`
+                          ? `${signedPct(c.errorPct)}${c.inInterval ? '' : ' (outside)'}`
                           : '–'}
                       </td>
                       <td>{c?.boundMs != null ? `${sig3(c.boundMs)} ms` : '–'}</td>
                       <td>
                         {c?.calibratedMs != null
-                          ? `${sig3(c.calibratedMs)} ms (${c.calibratedErrorPct! > 0 ? '+' : ''}${c.calibratedErrorPct!.toFixed(0)}%)`
+                          ? `${sig3(c.calibratedMs)} ms (${signedPct(c.calibratedErrorPct)})`
                           : '–'}
                       </td>
                     </tr>

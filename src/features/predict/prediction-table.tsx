@@ -1,6 +1,6 @@
 import { RUNTIME_LABELS } from '../../core/catalog/runtime.ts';
 import type { DeviceAnswer } from '../../queries/operating-points.ts';
-import { fmt } from './format.ts';
+import { num as fmt } from '../../core/format.ts';
 
 /** A device's rows: one per metric at its operating point, or one row saying why there is none. */
 function DeviceRows({ d }: { d: DeviceAnswer }) {

@@ -5,7 +5,7 @@ import type { HardwareRow, ModelRow } from '../../core/catalog/schema.ts';
 import type { Prediction } from '../../core/predict/types.ts';
 import type { Selection } from '../../core/share/selection.ts';
 import type { RuntimeRow } from '../../queries/operating-points.ts';
-import { fmt } from './format.ts';
+import { num as fmt } from '../../core/format.ts';
 import { useRuntimeComparison } from './use-device-predictions.ts';
 
 function Value({ answers, metric }: { answers: RuntimeRow['answers']; metric: string }) {

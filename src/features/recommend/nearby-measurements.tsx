@@ -1,5 +1,5 @@
 import type { MeasurementRow, Metric } from '../../core/catalog/schema.ts';
-import { sig3 } from '../../core/select/format.ts';
+import { sig3 } from '../../core/format.ts';
 import type { RankedRow } from '../../core/select/rank.ts';
 import { DASH } from './format.ts';
 

@@ -1,6 +1,6 @@
 import { useState, type MouseEvent } from 'react';
 import { compareWith } from '../../core/compare/devices.ts';
-import { sig3 } from '../../core/select/format.ts';
+import { sig3 } from '../../core/format.ts';
 import { itemUnit } from '../../core/select/plan.ts';
 import type { MetricValue, RankedRow, Ranking } from '../../core/select/rank.ts';
 import { OBJECTIVE_LABELS } from './constraint-controls.tsx';

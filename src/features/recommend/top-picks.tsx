@@ -1,4 +1,4 @@
-import { sig3 } from '../../core/select/format.ts';
+import { sig3 } from '../../core/format.ts';
 import type { Explanation } from '../../core/select/explain.ts';
 import { itemUnit } from '../../core/select/plan.ts';
 import type { RankedRow, Ranking } from '../../core/select/rank.ts';

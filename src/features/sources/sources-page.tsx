@@ -1,4 +1,5 @@
 import { useSources } from './use-sources.ts';
+import { count } from '../../core/format.ts';
 
 /** Static introduction; readable even when the snapshot fails to load. */
 export function SourcesIntro() {
@@ -60,7 +61,7 @@ export function SourcesTable() {
               <dt>License</dt>
               <dd>{s.license}</dd>
               <dt>Rows</dt>
-              <dd>{s.row_count.toLocaleString('en-US')}</dd>
+              <dd>{count(s.row_count)}</dd>
               <dt>Files</dt>
               <dd>
                 <ul className="paths">

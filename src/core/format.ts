@@ -1,4 +1,13 @@
-/** Number formatting with units for explanation strings: three significant figures, thousands separators. */
+/**
+ * The one number formatter of every page, the CLI and the explanations: three significant figures,
+ * thousands separators (en-US), units where they apply, and an en dash for a missing value.
+ */
+
+/** What every page shows for a missing or non-finite value. */
+export const DASH = '–';
+
+const missing = (v: number | null | undefined): v is null | undefined =>
+  v === null || v === undefined || !Number.isFinite(v);
 
 /** Three significant figures; values ≥ 1,000 get separators ("1,950", "121,000"), small values keep 3 figures. */
 export function sig3(v: number): string {
@@ -39,3 +48,21 @@ export const fmtUsd = (usd: number): string =>
 
 /** A ratio such as 2.8× (two significant figures under 10). */
 export const fmtRatio = (r: number): string => `${r >= 10 ? r.toFixed(0) : r.toFixed(1)}×`;
+
+/** A value with three significant figures and an optional unit ("12.3 GB"), or a dash. */
+export const num = (v: number | null | undefined, unit = ''): string =>
+  missing(v) ? DASH : `${sig3(v)}${unit ? ` ${unit}` : ''}`;
+
+/** A percentage with one decimal ("32.8%"), or a dash. */
+export const pct = (v: number | null | undefined): string => (missing(v) ? DASH : `${v.toFixed(1)}%`);
+
+/** A signed whole percentage ("+12%", "-3%"), or a dash. */
+export const signedPct = (v: number | null | undefined): string =>
+  missing(v) ? DASH : `${v > 0 ? '+' : ''}${v.toFixed(0)}%`;
+
+/** A factor such as an interval width ("5.9×", "12×"), or a dash. */
+export const factor = (v: number | null | undefined): string =>
+  missing(v) ? DASH : `${v < 10 ? v.toFixed(1) : sig3(v)}×`;
+
+/** A count with separators ("57,471"). */
+export const count = (n: number): string => n.toLocaleString('en-US');
