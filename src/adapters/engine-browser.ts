@@ -12,8 +12,24 @@ import type { PredictionEngine } from '../core/predict/engine.ts';
 import { queryFromSpec, type QuerySpec } from '../core/predict/spec.ts';
 import type { Manifest, Prediction } from '../core/predict/types.ts';
 import type { RuntimeEvidence } from '../core/predict/runtime-choice.ts';
-import { buildEngine, manifestMatches, runtimeEvidenceOf } from './engine-build.ts';
-import { loadSnapshotRows, type SnapshotRows } from './parquet-rows.ts';
+import {
+  HARDWARE_COLUMNS,
+  MEASUREMENT_COLUMNS,
+  MODEL_COLUMNS,
+  SNAPSHOT_TABLES,
+  SOURCE_COLUMNS,
+  type Columns,
+  type SnapshotTable,
+} from '../core/catalog/columns.ts';
+import type { HardwareRow, MeasurementRow, ModelRow, SourceRow } from '../core/catalog/schema.ts';
+import {
+  buildEngine,
+  EVIDENCE_COLUMNS,
+  manifestMatches,
+  runtimeEvidenceFrom,
+  type EvidenceRow,
+} from './engine-build.ts';
+import { parquetRows, type SnapshotRows } from './parquet-rows.ts';
 import { fetchSnapshotFile } from './snapshot-fetch.ts';
 import type { TfjsEfficiencyModel } from './tfjs-model.ts';
 import { TFJS_WASM_PATHS } from './tfjs-wasm-paths.ts';
@@ -21,6 +37,8 @@ import { TFJS_WASM_PATHS } from './tfjs-wasm-paths.ts';
 export interface BrowserEngine {
   engine: PredictionEngine;
   snapshot: SnapshotRows;
+  /** Whether `snapshot.measurements` holds the measurements (false for the fast roofline engine: empty). */
+  measured: boolean;
   manifest: Manifest;
   model: TfjsEfficiencyModel | null;
   backend: string;
@@ -30,8 +48,6 @@ export interface BrowserEngine {
   /** Which runtimes the snapshot measured where (for `auto`); built on first use, shared by both engines. */
   evidence(): RuntimeEvidence;
 }
-
-let cached: Promise<BrowserEngine> | null = null;
 
 async function fetchOk(url: string): Promise<Response> {
   const res = await fetch(url);
@@ -91,70 +107,113 @@ async function loadModel(): Promise<{
   return { manifest, model, backend: tf.getBackend(), problem: null, references };
 }
 
-let snapshotRows: Promise<SnapshotRows> | null = null;
-let cachedRoofline: Promise<BrowserEngine> | null = null;
-
-/** Snapshot rows (hyparquet), shared by both engines. */
-function snapshotOnce(): Promise<SnapshotRows> {
-  snapshotRows ??= loadSnapshotRows(fetchSnapshotFile).catch((e: unknown) => {
-    snapshotRows = null;
-    throw e;
-  });
-  return snapshotRows;
+/** One promise per key, reset on failure so that a retry starts over. */
+function once<T>(cache: Map<string, Promise<unknown>>, key: string, make: () => Promise<T>): Promise<T> {
+  let p = cache.get(key) as Promise<T> | undefined;
+  if (!p) {
+    p = make().catch((e: unknown) => {
+      cache.delete(key);
+      throw e;
+    });
+    cache.set(key, p);
+  }
+  return p;
 }
 
+const loads = new Map<string, Promise<unknown>>();
+
+/** A snapshot file's bytes, fetched once (the roofline engine and the full snapshot both read measurements). */
+const bytesOf = (file: string) => once(loads, `bytes:${file}`, () => fetchSnapshotFile(file));
+
+const decode = <T>(table: SnapshotTable, columns: Columns<T>) =>
+  once(loads, `rows:${table}:${columns.length}`, async () =>
+    parquetRows<T>(await bytesOf(SNAPSHOT_TABLES[table].file), columns),
+  );
+
+/** The small tables: devices, models, sources. */
+const catalogOnce = () =>
+  Promise.all([
+    decode<HardwareRow>('hardware', HARDWARE_COLUMNS),
+    decode<ModelRow>('models', MODEL_COLUMNS),
+    decode<SourceRow>('sources', SOURCE_COLUMNS),
+  ]);
+
+/** All four tables, shared by the learned engine and every page that reads measurements. */
+const snapshotOnce = (): Promise<SnapshotRows> =>
+  once(loads, 'snapshot', async () => {
+    const [[hardware, models, sources], measurements] = await Promise.all([
+      catalogOnce(),
+      decode<MeasurementRow>('measurements', MEASUREMENT_COLUMNS),
+    ]);
+    return { hardware, models, sources, measurements };
+  });
+
+const EVIDENCE_ONLY: Columns<EvidenceRow> = MEASUREMENT_COLUMNS.filter((c) =>
+  (EVIDENCE_COLUMNS as readonly string[]).includes(c.name),
+) as Columns<EvidenceRow>;
+
 /**
- * The fast first engine: catalog and manifest only, no tfjs — roofline bounds with typical efficiencies.
- * Answers in the time it takes to decode the snapshot; the learned engine refines it when ready.
+ * Which runtimes the snapshot measured where, from the five measurement columns it reads: a quarter of the
+ * measurements' decode, so the first ranking does not wait for the full snapshot.
+ */
+const evidenceOnce = (): Promise<RuntimeEvidence> =>
+  once(loads, 'evidence', async () => {
+    const [[hardware, models], rows] = await Promise.all([
+      catalogOnce(),
+      decode<EvidenceRow>('measurements', EVIDENCE_ONLY),
+    ]);
+    return runtimeEvidenceFrom(rows, hardware, models);
+  });
+
+/**
+ * The fast first engine: the catalog, the runtime evidence and the manifest, no tfjs and no measurement
+ * rows — roofline bounds with typical efficiencies. Its snapshot's `measurements` is empty (`measured`
+ * false): rows the roofline cannot bound and the nearby measurements wait for the learned engine.
  */
 export function loadRooflineEngine(): Promise<BrowserEngine> {
-  cachedRoofline ??= (async () => {
+  return once(loads, 'roofline-engine', async () => {
     const t0 = performance.now();
-    const [snapshot, manifest] = await Promise.all([
-      snapshotOnce(),
+    const [[hardware, models, sources], evidence, manifest] = await Promise.all([
+      catalogOnce(),
+      evidenceOnce(),
       fetchOk(manifestUrl).then((r) => r.json() as Promise<Manifest>),
     ]);
+    const snapshot: SnapshotRows = { hardware, models, sources, measurements: [] };
     const { engine } = await buildEngine(snapshot, manifest, null);
     performance.mark('rooflight:roofline-engine-ready');
     return {
       engine,
       snapshot,
+      measured: false,
       manifest,
       model: null,
       backend: 'none',
       modelProblem: 'refining…',
       loadMs: performance.now() - t0,
-      evidence: () => runtimeEvidenceOf(snapshot),
+      evidence: () => evidence,
     };
-  })().catch((e: unknown) => {
-    cachedRoofline = null;
-    throw e;
   });
-  return cachedRoofline;
 }
 
 /** The full engine: learned efficiency model on tfjs and measured references. */
 export function loadEngineBrowser(): Promise<BrowserEngine> {
-  cached ??= (async () => {
+  return once(loads, 'learned-engine', async () => {
     const t0 = performance.now();
-    const [snapshot, m] = await Promise.all([snapshotOnce(), loadModel()]);
+    const [snapshot, m, evidence] = await Promise.all([snapshotOnce(), loadModel(), evidenceOnce()]);
     const { engine } = await buildEngine(snapshot, m.manifest, m.model, m.references);
     performance.mark('rooflight:engine-ready');
     return {
       engine,
       snapshot,
+      measured: true,
       manifest: m.manifest,
       model: m.model,
       backend: m.backend,
       modelProblem: m.problem,
       loadMs: performance.now() - t0,
-      evidence: () => runtimeEvidenceOf(snapshot),
+      evidence: () => evidence,
     };
-  })().catch((e: unknown) => {
-    cached = null;
-    throw e;
   });
-  return cached;
 }
 
 /** Predict catalog-id specs (used by the UI and by the e2e test that compares with Node). */

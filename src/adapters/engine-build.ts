@@ -1,4 +1,5 @@
 /** Assemble the prediction engine from snapshot rows, a manifest and an optional learned model (Node and browser). */
+import type { HardwareRow, MeasurementRow, ModelRow } from '../core/catalog/schema.ts';
 import { buildReferences, PredictionEngine } from '../core/predict/engine.ts';
 import { FEATURE_COUNT, FEATURE_NAMES, FEATURE_VERSION } from '../core/predict/featurize.ts';
 import {
@@ -94,10 +95,29 @@ export async function buildEngine(
 
 const evidenceCache = new WeakMap<SnapshotRows, RuntimeEvidence>();
 
+/** The measurement columns runtime evidence reads (the roofline engine decodes only these). */
+export const EVIDENCE_COLUMNS = ['hardware_id', 'model_id', 'mode', 'precision', 'runtime_class'] as const;
+export type EvidenceRow = Pick<MeasurementRow, (typeof EVIDENCE_COLUMNS)[number]>;
+
 /**
- * Which runtimes the snapshot measured where (what `auto` picks from), built once per snapshot. The maps hold
- * only the fields the evidence reads, which keeps the one pass over every measurement cheap.
+ * Which runtimes `rows` measured where (what `auto` picks from). The maps hold only the fields the
+ * evidence reads, which keeps the one pass over every measurement cheap.
  */
+export function runtimeEvidenceFrom(
+  rows: readonly EvidenceRow[],
+  hardware: readonly HardwareRow[],
+  models: readonly ModelRow[],
+): RuntimeEvidence {
+  return new RuntimeEvidence(
+    rows,
+    new Map(hardware.map((h) => [h.id, { id: h.id, kind: h.kind, vendor: h.vendor }])),
+    new Map(
+      models.map((m) => [m.id, { architecture: m.architecture, modality: m.modality, family: m.family }]),
+    ),
+  );
+}
+
+/** runtimeEvidenceFrom over a whole snapshot, built once per snapshot. */
 export function runtimeEvidenceOf(snapshot: SnapshotRows): RuntimeEvidence {
   let e = evidenceCache.get(snapshot);
   if (!e) {

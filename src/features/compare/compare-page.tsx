@@ -183,11 +183,12 @@ export function ComparePage() {
                   rows={rows}
                 />
               </FeatureBoundary>
-              {c.model && base && (
+              {/* The measurement rows come with the learned engine (the fast one loads the catalog only). */}
+              {c.model && c.learnedEngine.data && (
                 <NearestSection
                   entries={shown.entries}
-                  measurements={base.snapshot.measurements}
-                  models={base.snapshot.models}
+                  measurements={c.learnedEngine.data.snapshot.measurements}
+                  models={c.learnedEngine.data.snapshot.models}
                   model={c.model}
                   selection={c.effective}
                 />

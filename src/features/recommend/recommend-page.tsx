@@ -87,8 +87,8 @@ export function RecommendPage() {
                 />
               </Suspense>
             </FeatureBoundary>
-            {/* A saved ranking carries no family rows: they come with the engine. */}
-            {!shown.saved && (
+            {/* Family rows come with the learned engine (a saved ranking and the roofline one carry none). */}
+            {shown.kind === 'learned' && !shown.saved && (
               <NearbyMeasurements
                 rows={[shown.ranking.top, ...shown.ranking.fallbacks].filter((x) => x !== null)}
                 family={shown.familyRows}
