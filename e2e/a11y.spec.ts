@@ -26,6 +26,14 @@ const PAGES: { name: string; path: string; ready: (page: Page) => Promise<void>;
     ready: (page) => expect(page.getByTestId('row-count')).toHaveText(/^\d+$/, { timeout: 45_000 }),
   },
   {
+    name: 'Your data',
+    path: '/?page=yours',
+    ready: async (page) => {
+      await expect(page.getByLabel('choose a file')).toBeAttached({ timeout: 45_000 });
+      await expect(page.getByTestId('no-batches')).toBeVisible();
+    },
+  },
+  {
     name: 'Matrix',
     path: '/?page=matrix',
     // Hundreds of cells, each a button: axe's contrast pass takes a minute or more on a busy machine.

@@ -120,3 +120,21 @@ export async function saveAnswer(key: string, value: unknown): Promise<boolean> 
     }
   });
 }
+
+/** Drops every saved answer (their evidence changed: you imported, hid or deleted rows). */
+export async function clearAnswers(): Promise<void> {
+  reads.clear();
+  const db = await open();
+  if (!db) return;
+  await new Promise<void>((resolve) => {
+    try {
+      const tx = db.transaction(STORE, 'readwrite');
+      tx.objectStore(STORE).clear();
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => resolve();
+      tx.onabort = () => resolve();
+    } catch {
+      resolve();
+    }
+  });
+}

@@ -11,6 +11,7 @@ import { loadSnapshot, type Progress } from './snapshot-loader.ts';
 import { hasMark, mark } from './timings.ts';
 import { runUserSql, type UserSqlResult } from './user-sql.ts';
 import { connectionOf } from './worker-connection.ts';
+import { ensureYoursSchema } from './yours-db.ts';
 import { fetchSnapshotFile } from './snapshot-fetch.ts';
 
 /** The page's database: the snapshot loaded into DuckDB-WASM. */
@@ -73,6 +74,8 @@ async function start(): Promise<BrowserDb> {
     mark('duckdb-ready');
     const counts = await loadSnapshot(app, read, report, [0.2, 1]);
     mark('snapshot-loaded', { measurementRows: counts.measurements ?? 0 });
+    // Your imported rows' table (empty until synced) and the view the Data page lists.
+    await ensureYoursSchema(app);
     // Nothing user-typed may read files or URLs, and settings are frozen from here on.
     await app.run('SET enable_external_access=false');
     await app.run('SET lock_configuration=true');

@@ -36,6 +36,15 @@ export function manifestMatches(m: Manifest): boolean {
   return m.featureVersion === FEATURE_VERSION && m.featureNames.join('|') === FEATURE_NAMES.join('|');
 }
 
+/** The snapshot's measurements the engine learns from as references (outliers left out). */
+export function snapshotObservations(snapshot: SnapshotRows): Observation[] {
+  return observe(
+    snapshot.measurements.filter((r) => !r.flags.includes('outlier')),
+    new Map(snapshot.hardware.map((h) => [h.id, h])),
+    new Map(snapshot.models.map((m) => [m.id, m])),
+  ).observations;
+}
+
 export interface BuiltEngine {
   engine: PredictionEngine;
   observations: Observation[];
@@ -63,13 +72,7 @@ export async function buildEngine(
       }),
       observations: [],
     };
-  const hw = new Map(snapshot.hardware.map((h) => [h.id, h]));
-  const models = new Map(snapshot.models.map((m) => [m.id, m]));
-  const { observations } = observe(
-    snapshot.measurements.filter((r) => !r.flags.includes('outlier')),
-    hw,
-    models,
-  );
+  const observations = snapshotObservations(snapshot);
   let logEff: ArrayLike<number>;
   if (
     precomputed &&
@@ -121,16 +124,7 @@ export function runtimeEvidenceFrom(
 export function runtimeEvidenceOf(snapshot: SnapshotRows): RuntimeEvidence {
   let e = evidenceCache.get(snapshot);
   if (!e) {
-    e = new RuntimeEvidence(
-      snapshot.measurements,
-      new Map(snapshot.hardware.map((h) => [h.id, { id: h.id, kind: h.kind, vendor: h.vendor }])),
-      new Map(
-        snapshot.models.map((m) => [
-          m.id,
-          { architecture: m.architecture, modality: m.modality, family: m.family },
-        ]),
-      ),
-    );
+    e = runtimeEvidenceFrom(snapshot.measurements, snapshot.hardware, snapshot.models);
     evidenceCache.set(snapshot, e);
   }
   return e;

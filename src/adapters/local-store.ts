@@ -1,5 +1,5 @@
 /**
- * The browser's own measurements, kept in IndexedDB (database `rooflight`): measurement rows keyed by
+ * The browser's own measurements, kept in IndexedDB (database `rooflight`, see idb.ts): measurement rows keyed by
  * `source_row`, and the devices that measured them keyed by id (last write wins). Nothing leaves the browser.
  * Every failure is an Error whose message says what could not be done and why. Also puts those rows into
  * the page's database next to the snapshot.
@@ -16,9 +16,8 @@ import type { Db } from '../core/db.ts';
 import { LAB_MODELS, labModelRow } from '../core/lab/lab-models.ts';
 import { LOCAL_SOURCE_ID, insertStatements, localSource } from '../core/lab/local-rows.ts';
 import { messageOf } from './errors.ts';
+import { inTransaction as inStores } from './idb.ts';
 
-const DB_NAME = 'rooflight';
-const DB_VERSION = 1;
 const ROWS = 'local-measurements';
 const DEVICES = 'local-devices';
 
@@ -33,60 +32,12 @@ function fail(what: string, e: unknown): Error {
   return new Error(`Local measurements could not be ${what}: ${messageOf(e)}`, { cause: e });
 }
 
-function requestError(r: IDBRequest | IDBTransaction): string {
-  const e = r.error;
-  return e ? `${e.name}: ${e.message}` : 'unknown IndexedDB error';
-}
-
-function open(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    if (typeof indexedDB === 'undefined') {
-      reject(new Error('IndexedDB is not available in this browser'));
-      return;
-    }
-    let req: IDBOpenDBRequest;
-    try {
-      req = indexedDB.open(DB_NAME, DB_VERSION);
-    } catch (e) {
-      reject(e instanceof Error ? e : new Error(String(e)));
-      return;
-    }
-    req.onupgradeneeded = () => {
-      const db = req.result;
-      if (!db.objectStoreNames.contains(ROWS)) db.createObjectStore(ROWS, { keyPath: 'source_row' });
-      if (!db.objectStoreNames.contains(DEVICES)) db.createObjectStore(DEVICES, { keyPath: 'id' });
-    };
-    req.onsuccess = () => {
-      const db = req.result;
-      db.onversionchange = () => db.close();
-      resolve(db);
-    };
-    req.onerror = () => reject(new Error(requestError(req)));
-    req.onblocked = () => reject(new Error('the database is blocked by another tab; close it and retry'));
-  });
-}
-
-/** Runs `body` in one transaction and resolves with its result once the transaction commits. */
-async function inTransaction<T>(
+/** Runs `body` over the two local stores in one transaction (see idb.ts inTransaction). */
+function inTransaction<T>(
   mode: IDBTransactionMode,
   body: (rows: IDBObjectStore, devices: IDBObjectStore) => () => T,
 ): Promise<T> {
-  const db = await open();
-  try {
-    return await new Promise<T>((resolve, reject) => {
-      const tx = db.transaction([ROWS, DEVICES], mode);
-      const result = body(tx.objectStore(ROWS), tx.objectStore(DEVICES));
-      tx.oncomplete = () => resolve(result());
-      // The failing request carries the error; the transaction's own is set only once it aborts.
-      tx.onerror = (e) => {
-        const target = e.target as IDBRequest | IDBTransaction | null;
-        reject(new Error(requestError(target ?? tx)));
-      };
-      tx.onabort = () => reject(new Error(tx.error ? requestError(tx) : 'the transaction was aborted'));
-    });
-  } finally {
-    db.close();
-  }
+  return inStores([ROWS, DEVICES], mode, (store) => body(store(ROWS), store(DEVICES)));
 }
 
 /** Every stored measurement row (by `source_row`) and device row. */

@@ -26,6 +26,9 @@ const MatrixPage = lazy(() =>
   import('../features/matrix/matrix-page.tsx').then((m) => ({ default: m.MatrixPage })),
 );
 const LabPage = lazy(() => import('../features/lab/lab-page.tsx').then((m) => ({ default: m.LabPage })));
+const YoursPage = lazy(() =>
+  import('../features/yours/yours-page.tsx').then((m) => ({ default: m.YoursPage })),
+);
 const AccuracyPage = lazy(() =>
   import('../features/accuracy/accuracy-page.tsx').then((m) => ({ default: m.AccuracyPage })),
 );
@@ -78,6 +81,14 @@ export function App() {
                   <SqlBox />
                 </FeatureBoundary>
               </DbGate>
+            </>
+          )}
+          {page === 'yours' && (
+            <>
+              <h1>Your data</h1>
+              <FeatureBoundary name="Your data">
+                <YoursPage />
+              </FeatureBoundary>
             </>
           )}
           {page === 'recommend' && (

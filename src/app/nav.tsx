@@ -15,6 +15,7 @@ const LABELS: Record<SelectionPage, string> = {
   predict: 'Predict',
   compare: 'Compare',
   data: 'Data',
+  yours: 'Your data',
   matrix: 'Matrix',
   lab: 'Lab',
   accuracy: 'Accuracy',

@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { modelVersion, resolveSelectionModel } from '../core/select/rank-selection.ts';
 import type { Selection } from '../core/share/selection.ts';
-import { engineQuery, rooflineEngineQuery } from '../queries/engine.ts';
+import { rooflineEngineQuery } from '../queries/engine.ts';
+import { engineWithYoursQuery } from '../queries/yours.ts';
 import { useAppStore } from '../state/store.ts';
 
 /**
@@ -13,7 +14,8 @@ import { useAppStore } from '../state/store.ts';
  */
 export function useEngines(selection: Selection) {
   const fastEngine = useQuery(rooflineEngineQuery());
-  const learnedEngine = useQuery(engineQuery());
+  // The learned engine, with your visible imported rows (the Your data page) among its evidence.
+  const learnedEngine = useQuery(engineWithYoursQuery());
   const base = fastEngine.data ?? learnedEngine.data;
   const models = useMemo(() => new Map((base?.snapshot.models ?? []).map((m) => [m.id, m])), [base]);
 

@@ -39,8 +39,10 @@ export async function computeRanking(
     scenario,
   );
   const result: RankingResult = { kind, ...r, ms: performance.now() - t0 };
-  // The learned ranking is what a second visit shows first; one made without the model is not kept.
-  if (kind === 'learned' && e.model) void saveRanking(selection, result);
+  // The learned ranking is what a second visit shows first. Kept only on the snapshot's own evidence and
+  // the shipped model: not without the model, not with your imported rows (a change to them clears all).
+  const yours = (e as { yours?: { rows: number } }).yours?.rows ?? 0;
+  if (kind === 'learned' && e.model && yours === 0) void saveRanking(selection, result);
   return result;
 }
 /** The ranking of one engine for a selection, cached by the selection's ranking key. */

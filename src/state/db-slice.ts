@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { messageOf } from '../adapters/errors.ts';
+import type { BrowserDb } from '../adapters/duckdb-browser.ts';
 import type { LocalSyncResult } from '../adapters/local-store.ts';
 import type { Db } from '../core/db.ts';
 import type { AppState } from './store.ts';
@@ -19,8 +20,15 @@ export interface DbSlice {
   dbLocalCount: number;
   /** Why local runs could not be read or added (the snapshot is loaded regardless); null when they were. */
   dbLocalError: string | null;
-  /** When the local rows in the database last changed (`Date.now()`, 0 before), so older cached queries refetch. */
+  /**
+   * When the local rows or your imported rows in the database last changed (`Date.now()`, 0 before), so older
+   * cached queries refetch.
+   */
   dbLocalChangedAt: number;
+  /** Your visible imported rows now in the database (table `yours`). */
+  dbYoursCount: number;
+  /** Why your imported rows could not be read or added (the snapshot is loaded regardless); null when they were. */
+  dbYoursError: string | null;
   /** Starts DuckDB and loads the snapshot (once), then this browser's local runs; after a failure, tries again. */
   startDb(): void;
   /**
@@ -28,6 +36,11 @@ export interface DbSlice {
    * Does nothing until the database is started; never rejects (a failure lands in `dbLocalError`).
    */
   refreshLocal(): Promise<void>;
+  /**
+   * Re-reads your imported batches from IndexedDB and puts the visible rows into the table `yours` (after an
+   * import, a hide, a delete). Does nothing until the database is started; never rejects.
+   */
+  refreshYours(): Promise<void>;
 }
 
 type Set = (partial: Partial<AppState>) => void;
@@ -58,6 +71,31 @@ function syncLocal(db: Db, set: Set): Promise<void> {
   return syncQueue;
 }
 
+/** Reads your batches and replaces the table `yours` with their visible rows, after any sync before it. */
+function syncYours(db: BrowserDb, set: Set): Promise<void> {
+  const run = async () => {
+    try {
+      const [{ loadYours }, { syncYoursRows }, { visibleRows }] = await Promise.all([
+        import('../adapters/yours-store.ts'),
+        import('../adapters/yours-db.ts'),
+        import('../core/import/batches.ts'),
+      ]);
+      const { batches, rows } = await loadYours();
+      let count;
+      try {
+        count = await syncYoursRows(db.raw, visibleRows(batches, rows));
+      } catch (e) {
+        throw new Error(`Your imported rows could not be added to the table: ${messageOf(e)}`, { cause: e });
+      }
+      set({ dbYoursCount: count, dbYoursError: null, dbLocalChangedAt: Date.now() });
+    } catch (e) {
+      set({ dbYoursError: messageOf(e) });
+    }
+  };
+  syncQueue = syncQueue.then(run);
+  return syncQueue;
+}
+
 export const createDbSlice: StateCreator<AppState, [], [], DbSlice> = (set, get) => ({
   dbStatus: 'idle',
   dbStage: '',
@@ -67,6 +105,8 @@ export const createDbSlice: StateCreator<AppState, [], [], DbSlice> = (set, get)
   dbLocalCount: 0,
   dbLocalError: null,
   dbLocalChangedAt: 0,
+  dbYoursCount: 0,
+  dbYoursError: null,
   startDb() {
     const status = get().dbStatus;
     if (status === 'loading' || status === 'ready') return;
@@ -77,6 +117,8 @@ export const createDbSlice: StateCreator<AppState, [], [], DbSlice> = (set, get)
       .then(async (db) => {
         set({ dbStage: 'Adding your own runs from this browser' });
         await syncLocal(db, set);
+        set({ dbStage: 'Adding your imported data' });
+        await syncYours(db, set);
         return db;
       })
       .then(
@@ -90,6 +132,16 @@ export const createDbSlice: StateCreator<AppState, [], [], DbSlice> = (set, get)
     try {
       const { getBrowserDb } = await import('../adapters/duckdb-browser.ts');
       await syncLocal(await getBrowserDb(), set);
+    } catch {
+      // The database did not load; DbGate shows why.
+    }
+  },
+  async refreshYours() {
+    const status = get().dbStatus;
+    if (status !== 'ready' && status !== 'loading') return;
+    try {
+      const { getBrowserDb } = await import('../adapters/duckdb-browser.ts');
+      await syncYours(await getBrowserDb(), set);
     } catch {
       // The database did not load; DbGate shows why.
     }

@@ -8,6 +8,7 @@ export const PAGES = [
   'recommend',
   'predict',
   'data',
+  'yours',
   'matrix',
   'lab',
   'accuracy',

@@ -36,6 +36,18 @@ export function importError(file: string, code: ImportErrorCode, message: string
   return { status: 'error', file, code, message: `${file}: ${message}` };
 }
 
+/** A file that is empty or over MAX_IMPORT_BYTES, by its size alone (checked before reading it), or null. */
+export function sizeProblem(file: string, size: number): ImportError | null {
+  if (size === 0) return importError(file, 'empty', 'the file is empty (0 bytes)');
+  if (size > MAX_IMPORT_BYTES)
+    return importError(
+      file,
+      'too-large',
+      `the file is ${mb(size)}; the limit is ${mb(MAX_IMPORT_BYTES)}: split it into smaller files`,
+    );
+  return null;
+}
+
 function decodeWith(bytes: Uint8Array, label: 'utf-8' | 'utf-16le' | 'utf-16be'): string | null {
   try {
     return new TextDecoder(label, { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -100,12 +112,8 @@ export function decodeBytes(bytes: Uint8Array, file: string): Decoded {
     kind: 'error',
     error: importError(file, code, message),
   });
-  if (bytes.length === 0) return fail('empty', 'the file is empty (0 bytes)');
-  if (bytes.length > MAX_IMPORT_BYTES)
-    return fail(
-      'too-large',
-      `the file is ${mb(bytes.length)}; the limit is ${mb(MAX_IMPORT_BYTES)}: split it into smaller files`,
-    );
+  const size = sizeProblem(file, bytes.length);
+  if (size) return { kind: 'error', error: size };
   if (startsWith(bytes, PAR1)) {
     if (bytes.length < 12 || !startsWith(bytes, PAR1, bytes.length - 4))
       return fail(

@@ -114,6 +114,8 @@ export interface ImportOptions {
   existing?: readonly MeasurementRow[];
   /** Read the file as this format instead of detecting it. */
   format?: ImportFormat;
+  /** Told how many rows are checked so far (`done` of `total`), every few thousand rows: a progress bar. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export type ImportErrorCode =
@@ -126,7 +128,9 @@ export type ImportErrorCode =
   | 'unreadable'
   | 'unknown-format'
   | 'no-rows'
-  | 'bad-mapping';
+  | 'bad-mapping'
+  /** The import ran past its time limit and was stopped (the app's import worker). */
+  | 'timed-out';
 
 export interface ImportError {
   status: 'error';

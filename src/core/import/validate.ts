@@ -12,6 +12,9 @@ import { recordText } from './table.ts';
 import type { BadRow, ImportField, RawRow, Unresolved } from './types.ts';
 import { cellText } from './values.ts';
 
+/** Rows between two progress reports. */
+const PROGRESS_EVERY = 2000;
+
 export type ValidateContext = Omit<ReadContext, 'needs' | 'unresolved'>;
 
 export interface Validated {
@@ -39,7 +42,9 @@ export function validateRows(rows: readonly RawRow[], context: ValidateContext):
     if (!existing.has(k)) existing.set(k, e);
   }
 
-  for (const raw of rows) {
+  const progress = ctx.options.onProgress;
+  for (const [i, raw] of rows.entries()) {
+    if (progress && i % PROGRESS_EVERY === 0) progress(i, rows.length);
     const record = () => (raw.record ? { record: recordText(raw.record) } : {});
     const r = readRow(raw, ctx);
     if (!r.ok) {
@@ -95,6 +100,7 @@ export function validateRows(rows: readonly RawRow[], context: ValidateContext):
     else seenConfig.set(configKey, { row: raw.row, value: row.value });
     good.push(row);
   }
+  progress?.(rows.length, rows.length);
   return {
     good,
     bad,

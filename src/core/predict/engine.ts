@@ -3,14 +3,28 @@
  * model was measured on other devices) → roofline with a typical efficiency → nearest measured neighbours.
  * Every answer names the layer that produced it and why. No answer is faster than its roofline bound.
  */
-import { METRIC_UNITS, type HardwareRow, type MeasurementRow, type Metric } from '../catalog/schema.ts';
+import {
+  METRIC_UNITS,
+  type HardwareRow,
+  type MeasurementRow,
+  type Metric,
+  type ModelRow,
+} from '../catalog/schema.ts';
+import { YOURS_PREFIX } from '../import/types.ts';
 import type { BoundKind } from '../roofline/bound.ts';
 import { rooflineEstimate, type RooflineEstimate } from '../roofline/estimate.ts';
 import { DEFAULTS, isGenerative, type Workload } from '../roofline/workload.ts';
 import { predictConsistent } from './consistency.ts';
 import { priorLogEff, runtimePrior, runtimeSeen, SUPPORT_ROWS, supportKey } from './prior.ts';
-import { FEATURE_COUNT, featurizeInto, runtimeClass, type FeatureInput } from './featurize.ts';
+import {
+  FEATURE_COUNT,
+  featurizeInto,
+  runtimeClass,
+  standardizeInPlace,
+  type FeatureInput,
+} from './featurize.ts';
 import { boundValue, RATE_METRICS, valueFromEfficiency } from './observation.ts';
+import { modelShape } from './twins.ts';
 import { ReferenceIndex, weightedLogMean, type Reference, type ReferenceQuery } from './references.ts';
 import {
   TRANSFER_DEFAULTS,
@@ -62,16 +76,9 @@ export class PredictionEngine {
 
   /** Standardized features of many inputs, row-major. */
   features(inputs: readonly FeatureInput[]): Float32Array {
-    const { mean, std } = this.parts.manifest;
-    const m = Float64Array.from({ length: FEATURE_COUNT }, (_, j) => mean[j] ?? 0);
-    // std 0: the feature never varied in training; it is held at its training value (standardized 0).
-    const sd = Float64Array.from({ length: FEATURE_COUNT }, (_, j) => std[j] ?? 1);
     const out = new Float32Array(inputs.length * FEATURE_COUNT);
-    for (let r = 0, o = 0; r < inputs.length; r++, o += FEATURE_COUNT) {
-      featurizeInto(inputs[r]!, out, o);
-      for (let j = 0; j < FEATURE_COUNT; j++) out[o + j] = sd[j] === 0 ? 0 : (out[o + j]! - m[j]!) / sd[j]!;
-    }
-    return out;
+    for (let r = 0; r < inputs.length; r++) featurizeInto(inputs[r]!, out, r * FEATURE_COUNT);
+    return standardizeInPlace(out, this.parts.manifest.mean, this.parts.manifest.std);
   }
 
   /**
@@ -256,7 +263,7 @@ export class PredictionEngine {
         lo = symmetric ? logEff - c : logEff - c - Math.max(0, q50 - q10) * 0.5;
         hi = symmetric ? logEff + c : logEff + c + Math.max(0, q90 - q50) * 0.5;
         layer = 'transfer';
-        why = `scaled from ${refs.count} measurement${refs.count > 1 ? 's' : ''} of this model on ${refs.devices}${refs.sameRuntime ? ' under the same runtime' : ' under other runtimes'}, through this device's own bound, adjusted by the learned efficiency difference`;
+        why = `scaled from ${refs.count} measurement${refs.count > 1 ? 's' : ''} of ${refs.twins ? `this model's architectural twin${refs.twins.includes(',') ? 's' : ''} ${refs.twins}${refs.twinsOnly ? '' : ' and this model'}` : 'this model'} on ${refs.devices}${refs.yours ? ` (${refs.yours} from your data)` : ''}${refs.sameRuntime ? ' under the same runtime' : ' under other runtimes'}, through this device's own bound, adjusted by the learned efficiency difference`;
       } else {
         // A runtime the training data never saw: the network's runtime input is untrained, so the answer is
         // the typical efficiency of every runtime on this kind of device.
@@ -341,6 +348,7 @@ export class PredictionEngine {
     const w = q.workload;
     return {
       modelId: q.model.id,
+      modelShape: modelShape(q.model),
       hardwareId: q.hw.id,
       metric,
       mode: w.mode,
@@ -399,6 +407,12 @@ export class PredictionEngine {
     measured: number;
     difference: number;
     count: number;
+    /** How many of the counted references are imported rows (your data). */
+    yours: number;
+    /** Models of the counted references that are architectural twins of the query's (ids), or ''. */
+    twins: string;
+    /** Whether every counted reference is a twin's. */
+    twinsOnly: boolean;
     devices: string;
     distance: number;
     sameRuntime: boolean;
@@ -434,6 +448,11 @@ export class PredictionEngine {
       measured,
       difference,
       count: counted.length,
+      yours: counted.filter((f) => f.ref.row.source_id.startsWith(YOURS_PREFIX)).length,
+      twins: [...new Set(counted.filter((f) => f.twin).map((f) => f.ref.row.model_id))]
+        .slice(0, 3)
+        .join(', '),
+      twinsOnly: counted.every((f) => f.twin),
       devices: names.join(', '),
       distance: use[0]!.distance,
       sameRuntime,
@@ -603,6 +622,8 @@ const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v.
 export function buildReferences(
   obs: readonly {
     row: MeasurementRow;
+    /** The measured model (its shape lets twins use the reference); absent: no twin may. */
+    model?: ModelRow;
     hw: HardwareRow;
     efficiency: number;
     estimate: { peakTflops: number };
@@ -611,6 +632,7 @@ export function buildReferences(
 ): ReferenceIndex {
   const refs: Reference[] = obs.map((o, i) => ({
     row: o.row,
+    modelShape: o.model ? modelShape(o.model) : null,
     efficiency: Math.min(o.efficiency, 1),
     predictedLogEff: predictedLogEff[i] ?? 0,
     hwVendor: o.hw.vendor.toLowerCase(),

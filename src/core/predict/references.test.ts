@@ -9,8 +9,14 @@ const row = (over: Partial<MeasurementRow>) => {
   return { ...r, runtime_class: runtimeClassOf(r.runtime) };
 };
 
-const ref = (over: Partial<MeasurementRow>, hwVendor = 'nvidia', hwKind = 'gpu'): Reference => ({
+const ref = (
+  over: Partial<MeasurementRow>,
+  hwVendor = 'nvidia',
+  hwKind = 'gpu',
+  modelShape: string | null = null,
+): Reference => ({
   row: row(over),
+  modelShape,
   efficiency: 0.5,
   predictedLogEff: -1,
   hwVendor,
@@ -21,6 +27,7 @@ const ref = (over: Partial<MeasurementRow>, hwVendor = 'nvidia', hwKind = 'gpu')
 
 const query = (over: Partial<ReferenceQuery> = {}): ReferenceQuery => ({
   modelId: 'resnet50',
+  modelShape: null,
   hardwareId: 'h100',
   metric: 'throughput',
   mode: 'inference',
@@ -114,5 +121,54 @@ describe('ReferenceIndex.find', () => {
     expect(ids(index, query({ hardwareId: 'h100' }))).toEqual(['mi300x@32']);
     expect(ids(index, query({ hardwareId: 'mi300x' }))).toEqual(['h100@32']);
     expect(ids(index, query({ hardwareId: 'b200', vendor: 'amd' }))).toEqual(['mi300x@32', 'h100@32']);
+  });
+});
+
+describe('architectural twins', () => {
+  const SHAPE = 'decoder-only|32|4096|32|8|14336|128256';
+  const llama = (model_id: string, hardware_id: string, shape: string | null = SHAPE) =>
+    ref(
+      { model_id, hardware_id, metric: 'decode_tokens_s', batch_size: 1, runtime: 'llama.cpp CUDA' },
+      'nvidia',
+      'gpu',
+      shape,
+    );
+  const q = (over: Partial<ReferenceQuery> = {}) =>
+    query({
+      modelId: 'llama-3.1-8b',
+      modelShape: SHAPE,
+      hardwareId: 'rtx-4090',
+      metric: 'decode_tokens_s',
+      batch: 1,
+      runtime: 'llama.cpp CUDA',
+      ...over,
+    });
+
+  it('a twin measured on the asked device is evidence, a little farther than the model itself', () => {
+    const index = new ReferenceIndex([llama('llama-3-8b', 'rtx-4090'), llama('llama-3.1-8b', 'rtx-3090')]);
+    const found = index.find(q());
+    // Same specs here, so only the twin cost separates them.
+    expect(found.map((f) => [f.ref.row.model_id, f.ref.row.hardware_id, f.twin])).toEqual([
+      ['llama-3.1-8b', 'rtx-3090', false],
+      ['llama-3-8b', 'rtx-4090', true],
+    ]);
+    expect(found[0]!.distance).toBe(0);
+    expect(found[1]!.distance).toBeCloseTo(0.25);
+  });
+
+  it('the model’s own rows on the asked device stay out, and are never counted twice', () => {
+    const index = new ReferenceIndex([llama('llama-3.1-8b', 'rtx-4090'), llama('llama-3.1-8b', 'rtx-3090')]);
+    const found = index.find(q());
+    expect(found.map((f) => f.ref.row.hardware_id)).toEqual(['rtx-3090']);
+    expect(found[0]!.twin).toBe(false);
+  });
+
+  it('another shape, or a model whose shape is unknown, is no twin', () => {
+    const index = new ReferenceIndex([
+      llama('llama-2-7b', 'rtx-4090', 'decoder-only|32|4096|32|32|11008|32000'),
+      llama('mystery', 'rtx-4090', null),
+    ]);
+    expect(index.find(q())).toEqual([]);
+    expect(index.find(q({ modelShape: null }))).toEqual([]);
   });
 });

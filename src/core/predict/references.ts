@@ -1,6 +1,6 @@
 /**
  * Measured references: the same model measured on other devices (the strongest evidence, as in Habitat),
- * nearest device first. (The neighbour layer for rows without a roofline lives in engine.ts.)
+ * or an architectural twin measured on any device (twins.ts), nearest first. (The neighbour layer for rows without a roofline lives in engine.ts.)
  */
 import { runtimeClassOf } from '../catalog/runtime.ts';
 import type { MeasurementRow, Metric } from '../catalog/schema.ts';
@@ -8,6 +8,8 @@ import { precisionInfo } from '../roofline/precision.ts';
 
 export interface Reference {
   row: MeasurementRow;
+  /** The measured model's shape (twins.ts); null: no twin may stand in for it. */
+  modelShape: string | null;
   /** Achieved efficiency of the reference against its own roofline bound. */
   efficiency: number;
   /** The learned model's median log-efficiency for the reference's own features. */
@@ -34,6 +36,8 @@ const refKey = (modelId: string, metric: Metric, mode: string, precision: string
 
 export interface ReferenceQuery {
   modelId: string;
+  /** The query model's shape (twins.ts): references of its architectural twins count too. */
+  modelShape: string | null;
   hardwareId: string;
   metric: Metric;
   mode: string;
@@ -59,13 +63,39 @@ export interface WeightedReference {
   distance: number;
   /** Whether the reference ran under the query's runtime class. */
   sameRuntime: boolean;
+  /** Whether the reference measured an architectural twin of the query's model, not the model itself. */
+  twin: boolean;
 }
 
 /**
  * What one unit of distance costs: a runtime class other than the query's costs more than any spec gap
  * between devices of one kind, so same-runtime evidence always comes first when it exists.
  */
-export const DISTANCE = { vendor: 1, kind: 1, devices: 1, runtime: 3, unknownBatch: 0.5 } as const;
+export const DISTANCE = {
+  vendor: 1,
+  kind: 1,
+  devices: 1,
+  runtime: 3,
+  unknownBatch: 0.5,
+  twin: 0.25,
+  /** Per doubling between the reference's and the query's prompt, generated or sequence length. */
+  length: 0.25,
+} as const;
+
+/** The most doublings a length may differ by (16×); farther references are not the same workload shape. */
+const MAX_LENGTH_DOUBLINGS = 4;
+
+/**
+ * The distance between two lengths in doublings × DISTANCE.length (0 when either is unstated), or null
+ * beyond MAX_LENGTH_DOUBLINGS. Efficiency is measured against each row's own bound, which already scales
+ * with its lengths (the KV cache read per token, the prompt's FLOPs), so a nearby length transfers.
+ */
+function lengthGap(a: number | null, b: number | null): number | null {
+  if (a === null || b === null || a === b) return 0;
+  if (a <= 0 || b <= 0) return null;
+  const doublings = Math.abs(Math.log2(a / b));
+  return doublings > MAX_LENGTH_DOUBLINGS ? null : doublings * DISTANCE.length;
+}
 
 /** A reference with what `find` compares, computed once. */
 interface Entry {
@@ -76,7 +106,10 @@ interface Entry {
   order: number;
 }
 
-/** Index of references by model, metric, mode and precision class. */
+const shapeKey = (shape: string, metric: Metric, mode: string, precision: string) =>
+  `shape:${shape}|${metric}|${mode}|${precisionClass(precision)}`;
+
+/** Index of references by model (and by model shape, for twins), metric, mode and precision class. */
 export class ReferenceIndex {
   /** Per key: entries with a batch size sorted by it (so `find` scans only the ±2× window), then those without. */
   private readonly byKey = new Map<string, { sized: Entry[]; unsized: Entry[] }>();
@@ -92,9 +125,12 @@ export class ReferenceIndex {
         log2Batch: r.batch_size !== null ? Math.log2(r.batch_size) : null,
         order: order++,
       };
-      let group = this.byKey.get(k);
-      if (!group) this.byKey.set(k, (group = { sized: [], unsized: [] }));
-      (e.log2Batch === null ? group.unsized : group.sized).push(e);
+      const keys = ref.modelShape ? [k, shapeKey(ref.modelShape, r.metric, r.mode, r.precision)] : [k];
+      for (const key of keys) {
+        let group = this.byKey.get(key);
+        if (!group) this.byKey.set(key, (group = { sized: [], unsized: [] }));
+        (e.log2Batch === null ? group.unsized : group.sized).push(e);
+      }
     }
     for (const g of this.byKey.values()) g.sized.sort((a, b) => a.log2Batch! - b.log2Batch!);
   }
@@ -110,9 +146,10 @@ export class ReferenceIndex {
     const top: WeightedReference[] = [];
     const orders: number[] = [];
     const logGap = (a: number | null, b: number) => (a && a > 0 && b > 0 ? Math.abs(Math.log(a / b)) : 1);
-    for (const { e, gap, sameRuntime } of candidates) {
+    for (const { e, gap, sameRuntime, twin } of candidates) {
       const ref = e.ref;
-      if (ref.row.hardware_id === q.hardwareId) continue;
+      // The model's own rows on this device are not transferred to it; a twin's are (the nearest evidence).
+      if (!twin && ref.row.hardware_id === q.hardwareId) continue;
       let d = gap + logGap(q.peakTflops, ref.peakTflops) + logGap(q.memBwGbs, ref.memBwGbs);
       if (ref.hwVendor !== q.vendor) d += DISTANCE.vendor;
       if (ref.hwKind !== q.kind) d += DISTANCE.kind;
@@ -128,34 +165,54 @@ export class ReferenceIndex {
         orders[i] = orders[i - 1]!;
         i--;
       }
-      top[i] = { ref, weight: Math.exp(-tau * d), distance: d, sameRuntime };
+      top[i] = { ref, weight: Math.exp(-tau * d), distance: d, sameRuntime, twin };
       orders[i] = e.order;
     }
     return top;
   }
 
   /** Memo of `candidates` per workload shape: a ranking asks the same shape for every device. */
-  private readonly shapes = new Map<string, { e: Entry; gap: number; sameRuntime: boolean }[]>();
+  private readonly shapes = new Map<string, Candidate[]>();
 
   /**
-   * References with the query's workload shape (lengths equal when both state them, batch within 2×) and
-   * their device-independent distance: the batch gap in doublings and the runtime class.
+   * References with the query's workload shape (the same image size, lengths within 16×, batch within 2×)
+   * and their device-independent distance: the batch and length gaps in doublings, the runtime class, and
+   * whether a twin measured it.
    */
-  private candidates(q: ReferenceQuery): { e: Entry; gap: number; sameRuntime: boolean }[] {
+  private candidates(q: ReferenceQuery): Candidate[] {
     const key = refKey(q.modelId, q.metric, q.mode, q.precision);
-    const shapeKey = `${key}|${q.batch}|${q.promptTokens}|${q.genTokens}|${q.seqLen}|${q.imageSize}|${q.runtime}`;
-    const memo = this.shapes.get(shapeKey);
+    const shapeKey_ = `${key}|${q.modelShape}|${q.batch}|${q.promptTokens}|${q.genTokens}|${q.seqLen}|${q.imageSize}|${q.runtime}`;
+    const memo = this.shapes.get(shapeKey_);
     if (memo) return memo;
-    const out: { e: Entry; gap: number; sameRuntime: boolean }[] = [];
-    const group = this.byKey.get(key);
-    if (group) {
-      const rc = runtimeClassOf(q.runtime);
+    const out: Candidate[] = [];
+    const rc = runtimeClassOf(q.runtime);
+    const groups: { group: { sized: Entry[]; unsized: Entry[] } | undefined; twin: boolean }[] = [
+      { group: this.byKey.get(key), twin: false },
+    ];
+    if (q.modelShape)
+      groups.push({
+        group: this.byKey.get(shapeKey(q.modelShape, q.metric, q.mode, q.precision)),
+        twin: true,
+      });
+    for (const { group, twin } of groups) {
+      if (!group) continue;
       const consider = (e: Entry, batchGap: number) => {
         const r = e.ref.row;
-        if (!sameLength(r.prompt_tokens, q.promptTokens) || !sameLength(r.gen_tokens, q.genTokens)) return;
-        if (!sameLength(r.seq_len, q.seqLen) || !sameLength(r.image_size, q.imageSize)) return;
+        // The shape group holds the model's own rows too: they come from the model's own group.
+        if (twin && r.model_id === q.modelId) return;
+        if (!sameLength(r.image_size, q.imageSize)) return;
+        const prompt = lengthGap(r.prompt_tokens, q.promptTokens);
+        const gen = lengthGap(r.gen_tokens, q.genTokens);
+        const seq = lengthGap(r.seq_len, q.seqLen);
+        if (prompt === null || gen === null || seq === null) return;
         const sameRuntime = e.runtime === rc;
-        out.push({ e, gap: batchGap + (sameRuntime ? 0 : DISTANCE.runtime), sameRuntime });
+        out.push({
+          e,
+          gap:
+            batchGap + prompt + gen + seq + (sameRuntime ? 0 : DISTANCE.runtime) + (twin ? DISTANCE.twin : 0),
+          sameRuntime,
+          twin,
+        });
       };
       const { sized, unsized } = group;
       if (q.batch === null) for (const e of sized) consider(e, DISTANCE.unknownBatch);
@@ -175,13 +232,20 @@ export class ReferenceIndex {
         }
       }
       for (const e of unsized) consider(e, DISTANCE.unknownBatch);
-      // Insertion order, so equal distances resolve the same way whatever the batch window held.
-      out.sort((a, b) => a.e.order - b.e.order);
     }
+    // Insertion order, so equal distances resolve the same way whatever the batch window held.
+    out.sort((a, b) => a.e.order - b.e.order);
     if (this.shapes.size >= 4096) this.shapes.clear();
-    this.shapes.set(shapeKey, out);
+    this.shapes.set(shapeKey_, out);
     return out;
   }
+}
+
+interface Candidate {
+  e: Entry;
+  gap: number;
+  sameRuntime: boolean;
+  twin: boolean;
 }
 
 /** Whether distance `d` at insertion `order` ranks before `other` at `otherOrder`. */

@@ -23,6 +23,7 @@ export const SELECTION_PAGES = [
   'sources',
   'lab',
   'accuracy',
+  'yours',
 ] as const;
 export type SelectionPage = (typeof SELECTION_PAGES)[number];
 
@@ -238,6 +239,8 @@ export function defaultSelection(): Selection {
 
 /** Ids: lowercase letters, digits, `. _ - +`; 1–128 characters. Catalog existence is checked by the app. */
 export const ID_PATTERN = /^[a-z0-9._+-]{1,128}$/;
+/** Source ids: an id, or `yours:` and an id (a batch of your imported rows, from the Your data page). */
+export const SOURCE_ID_PATTERN = /^(?:yours:)?[a-z0-9._+-]{1,128}$/;
 
 /** Inclusive bounds of each number; `int` when only whole numbers are allowed. */
 export interface NumberRule {
@@ -320,7 +323,9 @@ const FILTER_IDS = ['hardwareId', 'sourceId', 'metric', 'precision'] as const;
 function isValidData(d: MeasurementsView): boolean {
   const f = d.filters;
   return (
-    FILTER_IDS.every((k) => f[k] === undefined || ID_PATTERN.test(f[k])) &&
+    FILTER_IDS.every(
+      (k) => f[k] === undefined || (k === 'sourceId' ? SOURCE_ID_PATTERN : ID_PATTERN).test(f[k]),
+    ) &&
     (f.modelSearch === undefined || (f.modelSearch !== '' && isSearchText(f.modelSearch))) &&
     SORTABLE_COLUMNS.includes(d.sort.column) &&
     (d.sort.direction === 'asc' || d.sort.direction === 'desc') &&

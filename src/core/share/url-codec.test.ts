@@ -152,6 +152,27 @@ describe('the Data and Matrix views', () => {
     expect(encodeSelection(decodeSelection('page=data&sort=source_id&p=1').selection)).toBe('page=data');
   });
 
+  it('reads the Your data page and a filter on one of your batches (source yours:<batch>)', () => {
+    expect(decodeSelection('page=yours')).toEqual({
+      selection: { ...DEFAULT_SELECTION, page: 'yours' },
+      issues: [],
+    });
+    expect(encodeSelection({ ...DEFAULT_SELECTION, page: 'yours' })).toBe('page=yours');
+    const link = 'v=1&page=data&q_source=yours%3Allama-bench';
+    const { selection, issues } = decodeSelection(link);
+    expect(issues).toEqual([]);
+    expect(selection.data.filters).toEqual({ sourceId: 'yours:llama-bench' });
+    expect(encodeSelection(selection)).toBe(link);
+    const bad = decodeSelection('page=data&q_source=mine:x&q_hw=yours:x');
+    expect(bad.issues.map((i) => [i.field, i.message])).toEqual([
+      ['q_hw', 'not a valid id (a-z, 0-9, . _ - +; at most 128 characters); the default is used'],
+      [
+        'q_source',
+        'not a valid id (a-z, 0-9, . _ - +, after an optional yours:; at most 128 characters); the default is used',
+      ],
+    ]);
+  });
+
   it('reads the matrix view; its precision is the selection’s', () => {
     const link = 'v=1&page=matrix&precision=fp8&matrix_columns=architecture&matrix_family=llama';
     const { selection, issues } = decodeSelection(link);

@@ -17,6 +17,7 @@ import {
   DEFAULT_SELECTION,
   defaultSelection,
   ID_PATTERN,
+  SOURCE_ID_PATTERN,
   inRule,
   isSearchText,
   MATRIX_COLUMNS,
@@ -255,11 +256,15 @@ function decode(search: string): Decoded {
     bad(name, v, `not one of ${list.join(', ')}`);
     return undefined;
   };
-  const id = (name: string): string | undefined => {
+  const id = (name: string, pattern = ID_PATTERN): string | undefined => {
     const v = get(name)?.toLowerCase();
     if (v === undefined) return undefined;
-    if (ID_PATTERN.test(v)) return v;
-    bad(name, v, 'not a valid id (a-z, 0-9, . _ - +; at most 128 characters)');
+    if (pattern.test(v)) return v;
+    bad(
+      name,
+      v,
+      `not a valid id (a-z, 0-9, . _ - +${pattern === SOURCE_ID_PATTERN ? ', after an optional yours:' : ''}; at most 128 characters)`,
+    );
     return undefined;
   };
 
@@ -374,7 +379,7 @@ function decode(search: string): Decoded {
 
 /** The Data page's parameters: filters, sort, page and rows per page, each bad one replaced by its default. */
 function readData(
-  id: (name: string) => string | undefined,
+  id: (name: string, pattern?: RegExp) => string | undefined,
   text: (name: string) => string | undefined,
   num: (name: string, key: NumberKey) => number | undefined,
   get: (name: string) => string | undefined,
@@ -382,7 +387,7 @@ function readData(
 ): MeasurementsView {
   const d: MeasurementsView = { ...DEFAULT_MEASUREMENTS_VIEW, filters: {}, sort: { ...DEFAULT_SORT } };
   for (const [p, k] of DATA_ID_FILTERS) {
-    const v = id(p);
+    const v = id(p, k === 'sourceId' ? SOURCE_ID_PATTERN : ID_PATTERN);
     if (v !== undefined) d.filters[k] = v;
   }
   const search = text('q_model');

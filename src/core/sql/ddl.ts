@@ -8,10 +8,17 @@ export function quoteIdent(name: string): string {
 
 /** `CREATE TABLE` for a snapshot table, with the column types and NOT NULLs of columns.ts. */
 export function createTableSql(table: SnapshotTable): string {
-  const columns: readonly { name: string; type: ColumnType; nullable: boolean }[] =
-    SNAPSHOT_TABLES[table].columns;
+  return tableSql(table, SNAPSHOT_TABLES[table].columns);
+}
+
+/** `CREATE TABLE name (…)` with the given columns' types and NOT NULLs. */
+export function tableSql(
+  name: string,
+  columns: readonly { name: string; type: ColumnType; nullable: boolean }[],
+  ifNotExists = false,
+): string {
   const defs = columns.map((c) => `${quoteIdent(c.name)} ${c.type}${c.nullable ? '' : ' NOT NULL'}`);
-  return `CREATE TABLE ${quoteIdent(table)} (${defs.join(', ')})`;
+  return `CREATE TABLE ${ifNotExists ? 'IF NOT EXISTS ' : ''}${quoteIdent(name)} (${defs.join(', ')})`;
 }
 
 /** The snapshot's table names, in load order (small lookup tables first). */

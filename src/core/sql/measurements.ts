@@ -1,6 +1,7 @@
 import type { Statement } from '../db.ts';
 import { MEASUREMENT_COLUMNS } from '../catalog/columns.ts';
 import { quoteIdent } from './ddl.ts';
+import { MEASUREMENTS_ALL } from './yours.ts';
 
 /** Filters of the Data page. Each is optional; an empty string means "any". */
 export interface MeasurementFilters {
@@ -29,7 +30,8 @@ export interface MeasurementSort {
 export const DEFAULT_SORT: MeasurementSort = { column: 'source_id', direction: 'asc' };
 const TIEBREAK = 'm.source_id, m.source_file, m.source_row, m.metric';
 
-const FROM = `FROM measurements m
+/** Every measurement: the snapshot's, this browser's lab runs and your imported rows (see yours.ts). */
+const FROM = `FROM ${MEASUREMENTS_ALL} m
   LEFT JOIN hardware h ON h.id = m.hardware_id
   LEFT JOIN models mo ON mo.id = m.model_id`;
 

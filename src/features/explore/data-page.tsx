@@ -6,8 +6,9 @@ import { MeasurementsTable } from './measurements-table.tsx';
 import { Pager } from './pager.tsx';
 import { useExportCsv } from './use-export-csv.ts';
 import { useMeasurements } from './use-measurements.ts';
+import { YoursNote } from './yours-note.tsx';
 
-/** Browse, filter, sort, page and export the snapshot's measurements and this browser's own runs. */
+/** Browse, filter, sort, page and export the snapshot's measurements, this browser's own runs and your imported rows. */
 export function DataPage() {
   const { page, count, pageIndex, pageSize } = useMeasurements();
   const total = useAppStore((s) => s.dbCounts.measurements ?? 0);
@@ -47,6 +48,7 @@ export function DataPage() {
       )}
       <MeasurementsTable rows={page.data ?? []} busy={page.isFetching} />
       <Pager total={n ?? 0} />
+      <YoursNote />
       <LocalSection />
     </>
   );

@@ -1,6 +1,9 @@
 import type { MeasurementListRow } from '../../queries/measurements.ts';
 import { useAppStore } from '../../state/store.ts';
+import { YOURS_PREFIX } from '../../core/import/types.ts';
 import { formatCell } from './format.ts';
+
+const isYours = (r: MeasurementListRow) => r.source_id.startsWith(YOURS_PREFIX);
 
 const COLUMNS: { key: keyof MeasurementListRow & string; label: string; numeric?: boolean }[] = [
   { key: 'hardware_name', label: 'Hardware' },
@@ -45,7 +48,7 @@ export function MeasurementsTable({ rows, busy }: { rows: MeasurementListRow[]; 
             <tr
               // One source row may hold several measurements (a table row per model, a column per device).
               key={`${r.source_id}/${r.source_file}/${r.source_row}/${r.metric}/${r.hardware_id}/${i}`}
-              data-source={r.source_id === 'local' ? 'local' : undefined}
+              data-source={r.source_id === 'local' ? 'local' : isYours(r) ? 'yours' : undefined}
             >
               {COLUMNS.map((c) => (
                 <td
@@ -62,6 +65,13 @@ export function MeasurementsTable({ rows, busy }: { rows: MeasurementListRow[]; 
                   {c.key === 'source_id' && r.source_id === 'local' ? (
                     <span className="badge" title="Measured in this browser; stored only here">
                       local
+                    </span>
+                  ) : c.key === 'source_id' && isYours(r) ? (
+                    <span
+                      className="badge badge-yours"
+                      title={`Your data: ${r.source_id}, ${r.source_file} row ${r.source_row}`}
+                    >
+                      yours
                     </span>
                   ) : (
                     formatCell(

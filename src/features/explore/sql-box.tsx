@@ -17,8 +17,9 @@ export function SqlBox() {
     <section className="panel sql-box" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>Query with SQL</h2>
       <p className="muted">
-        Tables: <code>measurements</code>, <code>hardware</code>, <code>models</code>, <code>sources</code>.
-        Ctrl+Enter runs.
+        Tables: <code>measurements</code>, <code>hardware</code>, <code>models</code>, <code>sources</code>,{' '}
+        <code>yours</code> (your imported rows, from the Your data page) and the view{' '}
+        <code>measurements_all</code> (measurements and yours). Ctrl+Enter runs.
       </p>
       <label htmlFor={id} className="visually-hidden">
         SQL

@@ -3,7 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { WorkloadFields } from '../../components/workload-fields.tsx';
 import { modelVersion, rankingHardware, resolveSelectionModel } from '../../core/select/rank-selection.ts';
 import { DEFAULT_SELECTION } from '../../core/share/selection.ts';
-import { engineQuery } from '../../queries/engine.ts';
+import { engineWithYoursQuery } from '../../queries/yours.ts';
 import { useAppStore } from '../../state/store.ts';
 import { HardwareField } from './hardware-field.tsx';
 import { PredictionTable } from './prediction-table.tsx';
@@ -20,7 +20,7 @@ export const DEFAULT_PREDICT_HARDWARE: readonly string[] = ['nvidia-h100-sxm5-80
  * workload and the devices are the selection's (shared with Recommend and Compare), so all of it is in the URL.
  */
 export function PredictPage() {
-  const engine = useQuery(engineQuery());
+  const engine = useQuery(engineWithYoursQuery());
   const selection = useAppStore((s) => s.selection);
   const setSelection = useAppStore((s) => s.setSelection);
   const setRunningVersions = useAppStore((s) => s.setRunningVersions);
@@ -64,8 +64,16 @@ export function PredictPage() {
         {loaded.model
           ? `Learned model on tfjs ${loaded.backend}`
           : `Roofline fallback only (${loaded.modelProblem ?? 'no model'})`}
-        ; snapshot {loaded.manifest.snapshot}, loaded in {Math.round(loaded.loadMs)} ms.
+        ; snapshot {loaded.manifest.snapshot}, loaded in {Math.round(loaded.loadMs)} ms
+        {loaded.yours.rows > 0 &&
+          `; ${loaded.yours.rows} of your imported rows are evidence (${loaded.yours.references} as measured references)`}
+        .
       </p>
+      {loaded.yoursProblem && (
+        <p className="notice panel" role="status">
+          Predicting without your imported data: {loaded.yoursProblem}
+        </p>
+      )}
       <form className="predict-setup" aria-label="Workload" onSubmit={(ev) => ev.preventDefault()}>
         <WorkloadFields
           selection={selection}

@@ -1,4 +1,5 @@
 import { SNAPSHOT_TABLE_NAMES, createTableSql } from '../ddl.ts';
+import { YOURS_TABLE, yoursSchemaSql } from '../yours.ts';
 
 /** Fixture measurements: [source, row, hardware, model, precision, metric, value, batch]. */
 const MEASUREMENTS: [string, number, string, string, string, string, number, number | null][] = [
@@ -34,6 +35,8 @@ export function fixtureStatements(): string[] {
       `('${s}', '${s}/file.csv', ${r}, '${h}', 1, '${m}', 'inference', NULL, '${p}', ${b ?? 'NULL'}, NULL, NULL, NULL, NULL, '${metric}', ${v}, 'u', NULL, 'other', NULL, 'measured', '')`,
   );
   return [
+    'DROP VIEW IF EXISTS measurements_all',
+    `DROP TABLE IF EXISTS ${YOURS_TABLE}`,
     ...SNAPSHOT_TABLE_NAMES.map((t) => `DROP TABLE IF EXISTS ${t}`),
     ...SNAPSHOT_TABLE_NAMES.map(createTableSql),
     `INSERT INTO hardware (id, name, aliases, vendor, kind, memory_gb, spec_sources) VALUES
@@ -48,5 +51,6 @@ export function fixtureStatements(): string[] {
       ('src-a', 'Source A', 'https://example.org/a', 'a.csv', 'abc', 'MIT', 5, 'measurements'),
       ('src-b', 'Source "B"', 'https://example.org/b', 'b.csv|c.csv', NULL, 'Apache-2.0', 5, 'measurements')`,
     `INSERT INTO measurements VALUES ${rows.join(',\n')}`,
+    ...yoursSchemaSql(),
   ];
 }
