@@ -99,3 +99,17 @@ test('the Predict page shows predictions with intervals, bound and layer', async
   await expect(page.getByRole('table', { name: 'Predictions' })).not.toContainText('decode_tokens_s');
   await expect(page.getByRole('table', { name: 'Predictions' })).toContainText('throughput');
 });
+
+test('Predict links to Compare with the same devices and workload', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/?page=predict&model=llama-3-8b&hardware=nvidia-h100-sxm5-80gb,nvidia-rtx-4090');
+  const link = page.getByTestId('compare-devices');
+  await expect(link).toHaveText('Compare these 2 devices side by side', { timeout: 60_000 });
+  await link.click();
+  await expect(page).toHaveURL(/page=compare/);
+  await expect(page).toHaveURL(/hardware=nvidia-h100-sxm5-80gb(,|%2C)nvidia-rtx-4090/);
+  await expect(page).toHaveURL(/model=llama-3-8b/);
+  await expect(page.getByRole('link', { name: 'Compare' })).toHaveAttribute('aria-current', 'page');
+  await page.goBack();
+  await expect(page).toHaveURL(/page=predict/);
+});

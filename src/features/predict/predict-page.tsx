@@ -5,6 +5,7 @@ import { modelVersion, rankingHardware, resolveSelectionModel } from '../../core
 import { DEFAULT_SELECTION } from '../../core/share/selection.ts';
 import { engineWithYoursQuery } from '../../queries/yours.ts';
 import { useAppStore } from '../../state/store.ts';
+import { CompareDevicesLink } from './compare-devices-link.tsx';
 import { HardwareField } from './hardware-field.tsx';
 import { PredictionTable } from './prediction-table.tsx';
 import { RuntimeComparison } from './runtime-comparison.tsx';
@@ -88,6 +89,7 @@ export function PredictPage() {
           onChange={(hardware) => setSelection({ hardware })}
         />
       </form>
+      <CompareDevicesLink ids={devices.map((d) => d.id)} />
       {selection.scenario === 'offline' && (
         <p className="muted">Offline: each device at the batch and replicas × TP layout predicted fastest.</p>
       )}
