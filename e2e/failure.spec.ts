@@ -23,7 +23,7 @@ test('a corrupt snapshot file shows the error with Retry; the nav still works; R
   await expect(page.getByTestId('db-error')).toBeVisible();
 
   await page.unroute('**/data/measurements.parquet');
-  await page.getByRole('link', { name: 'Data' }).click();
+  await page.getByRole('link', { name: 'Data', exact: true }).click();
   await page.getByRole('button', { name: 'Retry' }).click();
   await expect(page.getByTestId('row-count')).toHaveText(String(parquetRowCount('measurements.parquet')), {
     timeout: 45_000,
