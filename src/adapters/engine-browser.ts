@@ -9,6 +9,7 @@ import modelUrl from '../../models/efficiency/model.json?url';
 import weightsUrl from '../../models/efficiency/weights.bin?url';
 import referencesUrl from '../../models/efficiency/references.bin?url';
 import type { PredictionEngine } from '../core/predict/engine.ts';
+import type { Observation } from '../core/predict/observation.ts';
 import { queryFromSpec, type QuerySpec } from '../core/predict/spec.ts';
 import type { Manifest, Prediction } from '../core/predict/types.ts';
 import type { RuntimeEvidence } from '../core/predict/runtime-choice.ts';
@@ -39,6 +40,10 @@ export interface BrowserEngine {
   snapshot: SnapshotRows;
   /** Whether `snapshot.measurements` holds the measurements (false for the fast roofline engine: empty). */
   measured: boolean;
+  /** The snapshot's observations the references were built from (empty without a learned model). */
+  observations?: readonly Observation[];
+  /** references.bin as loaded (the observations' scores from training), or null. */
+  references?: Float32Array | null;
   manifest: Manifest;
   model: TfjsEfficiencyModel | null;
   backend: string;
@@ -200,11 +205,13 @@ export function loadEngineBrowser(): Promise<BrowserEngine> {
   return once(loads, 'learned-engine', async () => {
     const t0 = performance.now();
     const [snapshot, m, evidence] = await Promise.all([snapshotOnce(), loadModel(), evidenceOnce()]);
-    const { engine } = await buildEngine(snapshot, m.manifest, m.model, m.references);
+    const { engine, observations } = await buildEngine(snapshot, m.manifest, m.model, m.references);
     performance.mark('rooflight:engine-ready');
     return {
       engine,
       snapshot,
+      observations,
+      references: m.references,
       measured: true,
       manifest: m.manifest,
       model: m.model,
