@@ -13,6 +13,7 @@ import { parseBenchArgs, USAGE, type BenchArgs, type SECTION_NAMES } from './arg
 import { launchChromium } from './browser.ts';
 import { viteBuild } from './build.ts';
 import { bundleSection } from './bundle-size.ts';
+import { calibrationSection } from './calibration.ts';
 import { loadSection } from './load-timings.ts';
 import { predictorSection } from './predictor.ts';
 import { rankingSection, startupSummary } from './ranking-timings.ts';
@@ -38,6 +39,7 @@ const sections: Record<(typeof SECTION_NAMES)[number], Section> = {
   bundle: ({ outDir }) => bundleSection(outDir),
   ranking: ({ browser, baseUrl, args, log }) => rankingSection(browser, baseUrl, args.runs, log),
   predictor: ({ browser, baseUrl, args, log }) => predictorSection(browser, baseUrl, args.runs, log),
+  calibration: ({ log }) => calibrationSection(log),
 };
 
 const log = (line: string): void => void process.stderr.write(`[bench] ${line}\n`);

@@ -23,6 +23,7 @@ import {
 } from '../core/import/types.ts';
 import type { Accuracy } from '../core/predict/accuracy.ts';
 import { toCsv } from '../core/csv.ts';
+import { calibrateRows, renderCalibration } from './calibrate.ts';
 import { defaultDeps, type CliDeps } from './context.ts';
 import { PREDICT_HELP, predictCommand } from './predict.ts';
 import { UsageError } from './usage-error.ts';
@@ -40,10 +41,12 @@ bound, duplicates); bad rows are listed on stderr and skipped.
   --allow-above-roofline      keep rows faster than the roofline bound, flagged exceeds-roofline
   --bad-rows FILE             write every bad row (row, column, value, reason and its cells) as CSV`;
 
-export const EVAL_WITH_HELP = `usage: npm run cli -- eval --with my.csv [--with more.json …] [--json] [--out rows.csv]
+export const EVAL_WITH_HELP = `usage: npm run cli -- eval --with my.csv [--with more.json …] [--json] [--out rows.csv] [--calibrate]
 
 Scores the shipped engine on your rows (unseen by its model): MdAPE, within ±10% / ±25%, 80% interval
 coverage and median width, overall, per source (batch) and per metric. --out writes each row's prediction.
+--calibrate also calibrates the learned model on your rows as the app's "Calibrate on my data" does: k-fold
+cross-validation of the shipped model against one fine-tuned on the other folds, and whether it is kept.
 
 ${WITH_HELP}`;
 
@@ -233,7 +236,12 @@ export async function evalWithCommand(argv: string[], deps: WithDeps = defaultDe
   const { rest, withArgs } = splitWithArgs(argv);
   const { values: v, positionals } = parseArgs({
     args: rest,
-    options: { json: { type: 'boolean' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      json: { type: 'boolean' },
+      out: { type: 'string' },
+      calibrate: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
     allowPositionals: true,
   });
   if (v.help) return deps.stdout(EVAL_WITH_HELP);
@@ -266,6 +274,14 @@ export async function evalWithCommand(argv: string[], deps: WithDeps = defaultDe
   const engineName = base.model
     ? 'the shipped engine (learned model)'
     : 'the roofline-only engine (no models/efficiency)';
-  if (v.json) return deps.stdout(JSON.stringify({ engine: engineName, ...scores, rows: undefined }, null, 2));
+  const calibration = v.calibrate ? await calibrateRows(base, rows, deps.stderr) : undefined;
+  if (v.json)
+    return deps.stdout(
+      JSON.stringify({ engine: engineName, ...scores, rows: undefined, calibration }, null, 2),
+    );
   deps.stdout(`${engineName} on ${rows.length} of your rows:\n\n${renderScores(scores)}`);
+  if (calibration !== undefined)
+    deps.stdout(
+      `\n${calibration ? renderCalibration(calibration) : 'calibration needs the learned model (models/efficiency): not run'}`,
+    );
 }

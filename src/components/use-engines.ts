@@ -26,9 +26,12 @@ export function useEngines(selection: Selection) {
 
   const setRunningVersions = useAppStore((s) => s.setRunningVersions);
   const manifest = base?.manifest;
+  // Your calibrated model has its own version (`…+cal.<digest>`), so links made with it say so.
+  const calibrated = learnedEngine.data?.calibration?.version ?? null;
   useEffect(() => {
-    if (manifest) setRunningVersions({ snapshot: manifest.snapshot, model: modelVersion(manifest) });
-  }, [manifest, setRunningVersions]);
+    if (manifest)
+      setRunningVersions({ snapshot: manifest.snapshot, model: calibrated ?? modelVersion(manifest) });
+  }, [manifest, calibrated, setRunningVersions]);
 
   return { fastEngine, learnedEngine, base, models, effective, unknownModel, model, modelError };
 }

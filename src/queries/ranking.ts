@@ -40,9 +40,11 @@ export async function computeRanking(
   );
   const result: RankingResult = { kind, ...r, ms: performance.now() - t0 };
   // The learned ranking is what a second visit shows first. Kept only on the snapshot's own evidence and
-  // the shipped model: not without the model, not with your imported rows (a change to them clears all).
-  const yours = (e as { yours?: { rows: number } }).yours?.rows ?? 0;
-  if (kind === 'learned' && e.model && yours === 0) void saveRanking(selection, result);
+  // the shipped model: not without the model, not with your imported rows (a change to them clears all),
+  // not with your calibrated model.
+  const own = e as { yours?: { rows: number }; calibration?: unknown };
+  const shipped = (own.yours?.rows ?? 0) === 0 && !own.calibration;
+  if (kind === 'learned' && e.model && shipped) void saveRanking(selection, result);
   return result;
 }
 /** The ranking of one engine for a selection, cached by the selection's ranking key. */

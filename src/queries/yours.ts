@@ -49,8 +49,9 @@ export function engineWithYoursQuery() {
   return queryOptions({
     queryKey: [YOURS_KEY, 'engine'],
     queryFn: async () => {
-      const [{ loadEngineWithYours }, { loadYours }] = await Promise.all([
-        import('../adapters/engine-yours.ts'),
+      // engine-calibrated.ts: engine-yours.ts's engine, on your calibrated model when its switch is on.
+      const [{ loadEngineForYou: loadEngineWithYours }, { loadYours }] = await Promise.all([
+        import('../adapters/engine-calibrated.ts'),
         import('../adapters/yours-store.ts'),
       ]);
       const without = async (e: unknown) => ({

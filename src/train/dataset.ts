@@ -65,14 +65,5 @@ export function standardization(x: Float32Array, rows: readonly number[]): { mea
   return { mean: mean.map((s) => s / n), std };
 }
 
-/** Deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG (mulberry32), in core so calibration (adapters) draws from the same one. */
+export { rng } from '../core/random.ts';

@@ -4,9 +4,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { FEATURE_COUNT } from '../core/predict/featurize.ts';
-import { rng } from './dataset.ts';
+import { trainSteps } from '../adapters/tfjs-fit.ts';
 
-export const QUANTILES = [0.1, 0.5, 0.9] as const;
+export { QUANTILES } from '../adapters/tfjs-fit.ts';
 
 export interface FitOptions {
   hidden: number[];
@@ -49,19 +49,10 @@ export function buildNetwork(o: FitOptions): tf.LayersModel {
   return model;
 }
 
-/** Pinball (quantile) loss for the three heads, weighted per row. */
-function pinball(pred: tf.Tensor2D, target: tf.Tensor2D, weight: tf.Tensor2D): tf.Scalar {
-  return tf.tidy(() => {
-    const q = tf.tensor2d([QUANTILES as unknown as number[]]);
-    const err = tf.sub(target, pred);
-    const loss = tf.maximum(tf.mul(q, err), tf.mul(tf.sub(q, 1), err));
-    return tf.div(tf.sum(tf.mul(loss, weight)), tf.sum(weight).mul(3)) as tf.Scalar;
-  });
-}
-
 /**
- * Train on `rows` of standardized x (row-major) and targets t, drawing minibatches with probability ∝ w
- * from a seeded PRNG, so a given seed and data give the same weights.
+ * Train a new network on `rows` of standardized x (row-major) and targets t, drawing minibatches with
+ * probability ∝ w from a seeded PRNG, so a given seed and data give the same weights (the loop is
+ * adapters/tfjs-fit.ts, shared with calibration's fine-tuning).
  */
 export async function fitNetwork(
   x: Float32Array,
@@ -71,45 +62,5 @@ export async function fitNetwork(
   o: FitOptions = DEFAULT_FIT,
   log: (s: string) => void = () => {},
 ): Promise<tf.LayersModel> {
-  const model = buildNetwork(o);
-  const optimizer = tf.train.adam(o.learningRate);
-  const random = rng(o.seed);
-  const cum = new Float64Array(rows.length);
-  let acc = 0;
-  rows.forEach((r, i) => (cum[i] = acc += w[r]!));
-  const pick = () => {
-    const u = random() * acc;
-    let lo = 0;
-    let hi = rows.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cum[mid]! < u) lo = mid + 1;
-      else hi = mid;
-    }
-    return rows[lo]!;
-  };
-  const bx = new Float32Array(o.batchSize * FEATURE_COUNT);
-  const bt = new Float32Array(o.batchSize * 3);
-  const ones = tf.ones([o.batchSize, 1]) as tf.Tensor2D;
-  for (let step = 0; step < o.steps; step++) {
-    for (let b = 0; b < o.batchSize; b++) {
-      const r = pick();
-      bx.set(x.subarray(r * FEATURE_COUNT, (r + 1) * FEATURE_COUNT), b * FEATURE_COUNT);
-      bt[3 * b] = bt[3 * b + 1] = bt[3 * b + 2] = t[r]!;
-    }
-    // Decay the learning rate over the last third for a stable end point.
-    if (step === Math.floor((2 * o.steps) / 3))
-      (optimizer as unknown as { learningRate: number }).learningRate = o.learningRate / 5;
-    const xs = tf.tensor2d(bx, [o.batchSize, FEATURE_COUNT]);
-    const ts = tf.tensor2d(bt, [o.batchSize, 3]);
-    const loss = optimizer.minimize(() => pinball(model.apply(xs) as tf.Tensor2D, ts, ones), true);
-    if (step % 500 === 0 || step === o.steps - 1)
-      log(`step ${step}: loss ${(await loss!.data())[0]!.toFixed(4)}`);
-    loss?.dispose();
-    xs.dispose();
-    ts.dispose();
-  }
-  ones.dispose();
-  optimizer.dispose();
-  return model;
+  return trainSteps(tf, buildNetwork(o), x, t, w, rows, o, log);
 }

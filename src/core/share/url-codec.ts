@@ -4,6 +4,7 @@
  * replaces each bad field by its default, naming it in an issue. Parameters are documented in docs/links.md
  * (linked from README.md's "Shareable links").
  */
+import { isCalibratedVersion } from '../calibrate/report.ts';
 import { normalizePrecision } from '../catalog/normalize.ts';
 import { parseRuntime } from '../catalog/runtime.ts';
 import { decodeProfile, encodeProfile } from '../lab/profile-codec.ts';
@@ -422,7 +423,9 @@ export function versionNotice(selection: Selection, running: RunningVersions): s
   if (selection.sv !== null && running.snapshot !== null && selection.sv !== running.snapshot)
     diffs.push(`data snapshot ${selection.sv} (this app has ${running.snapshot})`);
   if (selection.mv !== null && running.model !== null && selection.mv !== running.model)
-    diffs.push(`model version ${selection.mv} (this app has ${running.model})`);
+    diffs.push(
+      `model version ${selection.mv} (${isCalibratedVersion(selection.mv) ? 'a private model calibrated on the sharer’s own data, whose rows the link does not carry; ' : ''}this app has ${running.model}${isCalibratedVersion(running.model) ? ', your calibrated model' : ''})`,
+    );
   if (diffs.length === 0) return null;
   return `This link was made with ${diffs.join(' and ')}; results may differ from the ones it was shared with.`;
 }

@@ -39,9 +39,11 @@ export function PredictPage() {
   const predictions = useDevicePredictions(e, effective, model, devices);
 
   const manifest = e?.manifest;
+  const calibrated = e?.calibration?.version ?? null;
   useEffect(() => {
-    if (manifest) setRunningVersions({ snapshot: manifest.snapshot, model: modelVersion(manifest) });
-  }, [manifest, setRunningVersions]);
+    if (manifest)
+      setRunningVersions({ snapshot: manifest.snapshot, model: calibrated ?? modelVersion(manifest) });
+  }, [manifest, calibrated, setRunningVersions]);
 
   if (engine.isPending)
     return (
@@ -63,13 +65,18 @@ export function PredictPage() {
     <>
       <p className="muted" data-testid="engine-status">
         {loaded.model
-          ? `Learned model on tfjs ${loaded.backend}`
+          ? `Learned model on tfjs ${loaded.backend}: ${loaded.calibration?.label ?? 'the shipped model'}`
           : `Roofline fallback only (${loaded.modelProblem ?? 'no model'})`}
         ; snapshot {loaded.manifest.snapshot}, loaded in {Math.round(loaded.loadMs)} ms
         {loaded.yours.rows > 0 &&
           `; ${loaded.yours.rows} of your imported rows are evidence (${loaded.yours.references} as measured references)`}
         .
       </p>
+      {loaded.calibrationProblem && (
+        <p className="notice panel" role="status">
+          Predicting with the shipped model: {loaded.calibrationProblem}
+        </p>
+      )}
       {loaded.yoursProblem && (
         <p className="notice panel" role="status">
           Predicting without your imported data: {loaded.yoursProblem}

@@ -5,7 +5,8 @@ import type { RankingResult } from '../../queries/ranking.ts';
 /** Which ranking is on screen (roofline estimate → learned model), load failures with Retry. */
 export function EngineStatus(props: {
   fastEngine: UseQueryResult<BrowserEngine>;
-  learnedEngine: UseQueryResult<BrowserEngine>;
+  /** With `calibration` when your calibrated model answers (adapters/engine-calibrated.ts). */
+  learnedEngine: UseQueryResult<BrowserEngine & { calibration?: { label: string } | null }>;
   shown: RankingResult | undefined;
   stale: boolean;
 }) {
@@ -37,7 +38,7 @@ export function EngineStatus(props: {
       ? 'learned model — saved on your last visit, rechecking…'
       : shown.kind === 'learned'
         ? learned?.model
-          ? 'learned model'
+          ? `learned model · ${learned.calibration?.label ?? 'the shipped model'}`
           : `roofline estimate (learned model unavailable: ${learned?.modelProblem ?? 'unknown'})`
         : learnedEngine.isError
           ? 'roofline estimate'

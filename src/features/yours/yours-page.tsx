@@ -4,6 +4,7 @@ import { rooflineEngineQuery } from '../../queries/engine.ts';
 import { yoursQuery } from '../../queries/yours.ts';
 import { AccuracyPanel } from './accuracy-panel.tsx';
 import { BatchesPanel } from './batches-panel.tsx';
+import { CalibratePanel } from './calibrate-panel.tsx';
 import { ImportPanel } from './import-panel.tsx';
 import './yours.css';
 
@@ -51,6 +52,7 @@ export function YoursPage() {
       {catalog && <ImportPanel catalog={catalog} />}
       <BatchesPanel />
       <AccuracyPanel rows={(stored.data ?? []).reduce((n, b) => n + b.rows, 0)} />
+      <CalibratePanel batches={stored.data ?? []} />
     </>
   );
 }
