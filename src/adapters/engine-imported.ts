@@ -55,7 +55,13 @@ export async function engineWithImported(
   const measurements = [...snapshot.measurements, ...rows];
   if (!model)
     return {
-      engine: new PredictionEngine({ manifest, model: null, measurements, catalog: snapshot.hardware }),
+      engine: new PredictionEngine({
+        manifest,
+        model: null,
+        measurements,
+        catalog: snapshot.hardware,
+        ownDevices: new Set(rows.map((r) => r.hardware_id)),
+      }),
       imported: [],
       skipped: rows.map((row) => ({ row, reason: 'no learned model: references are not used' })),
     };
@@ -78,7 +84,14 @@ export async function engineWithImported(
   logEff.set(extraLogEff, baseLogEff.length);
   const references = buildReferences([...base.observations, ...imported], logEff);
   return {
-    engine: new PredictionEngine({ manifest, model, measurements, references, catalog: snapshot.hardware }),
+    engine: new PredictionEngine({
+      manifest,
+      model,
+      measurements,
+      references,
+      catalog: snapshot.hardware,
+      ownDevices: new Set(rows.map((r) => r.hardware_id)),
+    }),
     imported,
     skipped: [
       ...flagged.map((row) => ({ row, reason: 'above the roofline (flagged): not a reference' })),

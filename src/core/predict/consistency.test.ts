@@ -66,6 +66,19 @@ describe('predictConsistent', () => {
     expect(value(a!)).toBeLessThan(value(ra!));
   });
 
+  it('takes a device measured in your own data as measured: no spec comparison moves it or its peers', async () => {
+    const raw = rawFrom((q) => (q.hw.id === H100.id ? 0.01 : 0.5));
+    const qs = [query(H100), query(A100)];
+    const [rh, ra] = await raw(qs);
+    const [h, a] = await predictConsistent(qs, raw, est, [H100, A100, V100], new Set([H100.id]));
+    expect(value(h!)).toBe(value(rh!));
+    expect(value(a!)).toBe(value(ra!));
+    // Devices not in your data are still compared (A100 dominates V100).
+    const low = rawFrom((q) => (q.hw.id === A100.id ? 0.01 : 0.5));
+    const [a2, v2] = await predictConsistent([query(A100), query(V100)], low, est, [], new Set([H100.id]));
+    expect(value(a2!)).toBeGreaterThanOrEqual(value(v2!) * 0.9999);
+  });
+
   it('keeps throughput non-decreasing and at most doubling when the batch doubles', async () => {
     const raw = rawFrom((q) => (q.workload.batch === 8 ? 0.05 : 0.6));
     const qs = [1, 2, 4, 8, 16].map((batch) => query(H100, { batch }));

@@ -11,6 +11,9 @@
  * the same call, and the catalog's for small calls); the predictions are then moved the least that satisfies
  * every comparison (measured evidence moving less than learned guesses), never past the roofline bound.
  * Intervals move with their prediction.
+ * Devices measured in your own data (`own`) are taken as you measured them: they are not compared with other
+ * devices by their specs (your drivers, clocks and cooling are facts a spec sheet does not know); every other
+ * comparison still holds for them.
  */
 import type { HardwareRow } from '../catalog/schema.ts';
 import { isGgufKind } from '../catalog/normalize.ts';
@@ -100,6 +103,7 @@ export async function predictConsistent(
   raw: (qs: readonly Query[]) => Promise<Prediction[]>,
   estimate: (q: Query) => RooflineEstimate,
   catalog: readonly HardwareRow[] = [],
+  own: ReadonlySet<string> = new Set(),
 ): Promise<Prediction[]> {
   const objectIds = new WeakMap<object, number>();
   let next = 0;
@@ -137,8 +141,9 @@ export async function predictConsistent(
       const from = add({ ...q, workload: { ...w, precision: heavy } });
       nodes[i]!.in.push({ from, kind: 'precision', factor: 0 });
     }
-    if (expandCatalog && i < queries.length && DOMINANCE_KINDS.has(q.hw.kind))
-      for (const d of catalog) if (d.id !== q.hw.id && DOMINANCE_KINDS.has(d.kind)) add({ ...q, hw: d });
+    if (expandCatalog && i < queries.length && DOMINANCE_KINDS.has(q.hw.kind) && !own.has(q.hw.id))
+      for (const d of catalog)
+        if (d.id !== q.hw.id && DOMINANCE_KINDS.has(d.kind) && !own.has(d.id)) add({ ...q, hw: d });
   }
   // Dominance within each shape (after expansion, so catalog devices and half-batches are compared too).
   const byShape = new Map<string, number[]>();
@@ -152,7 +157,7 @@ export async function predictConsistent(
   const bw = nodes.map((n) => n.query.hw.mem_bw_gbs ?? 0);
   const pk = nodes.map((n) => peakOf(n.estimate));
   const ic = nodes.map((n) => n.query.hw.interconnect_gbs ?? 0);
-  const ok = nodes.map((n) => DOMINANCE_KINDS.has(n.query.hw.kind));
+  const ok = nodes.map((n) => DOMINANCE_KINDS.has(n.query.hw.kind) && !own.has(n.query.hw.id));
   const size = (i: number) => pk[i]! * bw[i]!;
   const hwOf = nodes.map((n) => n.query.hw);
   const dom = (a: number, b: number) =>

@@ -47,6 +47,8 @@ export interface EngineParts {
   measurements?: readonly MeasurementRow[];
   /** Devices a small call is compared with (a device is never slower than one it dominates). */
   catalog?: readonly HardwareRow[];
+  /** Devices (ids) measured in your own data: not compared with others by their specs (consistency.ts). */
+  ownDevices?: ReadonlySet<string>;
   /** Keep every call's answers consistent with each other (core/predict/consistency.ts); default true. */
   consistency?: boolean;
 }
@@ -130,6 +132,7 @@ export class PredictionEngine {
       (qs) => this.predictRaw(qs, estimates),
       (q) => estimates.get(q),
       this.parts.catalog ?? [],
+      this.parts.ownDevices,
     );
   }
 
