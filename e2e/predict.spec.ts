@@ -113,3 +113,43 @@ test('Predict links to Compare with the same devices and workload', async ({ pag
   await page.goBack();
   await expect(page).toHaveURL(/page=predict/);
 });
+
+test('every prediction on Predict, Recommend and Compare links to the held-out error of predictions like it', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto('/?page=predict&model=llama-3-8b&hardware=nvidia-h100-sxm5-80gb,nvidia-rtx-4090');
+  const table = page.getByRole('table', { name: 'Predictions' });
+  const links = table.getByTestId('evidence-accuracy-link');
+  await expect(links.first()).toHaveText(/^[\d.,]+%$/, { timeout: 90_000 });
+  // One link per answered speed prediction (the held-out evaluation has no memory rows: those say "–").
+  const answered = await table
+    .getByTestId('prediction')
+    .filter({ hasNot: page.locator('.error-text') })
+    .filter({ hasNotText: 'memory_mb' })
+    .count();
+  expect(answered).toBeGreaterThan(4);
+  await expect(links).toHaveCount(answered);
+  const first = links.first();
+  await expect(first).toHaveAttribute(
+    'aria-label',
+    /predictions like this one: median error [\d.,]+% on unseen devices/,
+  );
+  const level = (await first.getAttribute('data-evidence')) ?? '';
+  expect(level).not.toBe('');
+  await first.click();
+  await expect(page.getByRole('link', { name: 'Accuracy' })).toHaveAttribute('aria-current', 'page');
+  await expect.poll(() => new URL(page.url()).searchParams.get('acc_evidence')).toBe(level);
+
+  await page.goto('/?model=llama-3-8b');
+  await expect(page.getByTestId('ranking-status')).toContainText('learned model', { timeout: 90_000 });
+  await expect(page.getByTestId('ranked-row').first().getByTestId('evidence-accuracy-link')).toHaveText(
+    /^[\d.,]+%$/,
+    { timeout: 60_000 },
+  );
+
+  await page.goto('/?page=compare&model=llama-3-8b&hardware=nvidia-h100-sxm5-80gb,nvidia-rtx-4090');
+  await expect(page.getByTestId('compare-line-layer').getByTestId('evidence-accuracy-link')).toHaveCount(2, {
+    timeout: 90_000,
+  });
+});

@@ -5,6 +5,7 @@ import { urlForSelection } from '../state/selection-slice.ts';
 import { useAppStore } from '../state/store.ts';
 import { useEvidenceAccuracy } from './use-evidence-accuracy.ts';
 import { count } from '../core/format.ts';
+import { fmtPercent } from '../core/accuracy/evidence-accuracy.ts';
 
 /** A link to the Accuracy page with these filters that keeps the rest of the current selection. */
 export function useAccuracyHref(filters: AccuracyFilters): string {
@@ -43,5 +44,40 @@ export function EvidenceAccuracyNote({ evidence }: { evidence: string | null | u
         See them
       </a>
     </p>
+  );
+}
+
+/**
+ * The same figure for a table cell: "18%" linking to the Accuracy page filtered to the level, its sentence
+ * as the accessible name; "–" until it is known (or when this build has no held-out evaluation).
+ */
+export function EvidenceAccuracyLink({
+  evidence,
+  enabled = true,
+}: {
+  evidence: string | null | undefined;
+  /** False: "–" without loading anything (e.g. while a page's own work is not done). */
+  enabled?: boolean;
+}) {
+  const hit = useEvidenceAccuracy(evidence, { enabled });
+  const href = useAccuracyHref({ evidence: hit?.evidence ?? '' });
+  if (!hit)
+    return (
+      <span className="muted" title="No held-out rows like this one (yet)">
+        –
+      </span>
+    );
+  const sentence = `${hit.text} (${count(hit.n)} held-out rows${hit.exact ? '' : ` at the broader level ${hit.evidence}`})`;
+  return (
+    <a
+      href={href}
+      onClick={followInPage}
+      title={sentence}
+      aria-label={sentence}
+      data-testid="evidence-accuracy-link"
+      data-evidence={hit.evidence}
+    >
+      {fmtPercent(hit.mdape)}
+    </a>
   );
 }

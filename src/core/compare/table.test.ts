@@ -53,6 +53,14 @@ describe('compareLines', () => {
     expect(line('memory_mb').cells[0]!.text).toBe('14');
   });
 
+  it("names each prediction's layer with its evidence level, for the held-out error link", () => {
+    const l = line('layer');
+    expect(l.cells.slice(0, 2).map((c) => c.text)).toEqual([row('a100').layer, row('h100').layer]);
+    expect(l.cells[0]!.evidence).toBe(row('a100').evidence);
+    expect(row('a100').evidence).toMatch(/^[a-z]/);
+    expect(l.cells[2]!.evidence).toBeUndefined();
+  });
+
   it('says why a device cannot run it and still shows its catalog facts', () => {
     expect(line('runs').cells[2]!.text).toBe('cannot run: fp16: needs 2 devices');
     expect(line('runs').cells[0]!.text).toBe('fp16 · fits on 1 device');

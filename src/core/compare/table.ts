@@ -26,6 +26,8 @@ export interface CompareCell {
   value: number | null;
   low: number | null;
   high: number | null;
+  /** The prediction's evidence level, on the line that names the layer ("predictions like this one"). */
+  evidence?: string;
 }
 
 export interface CompareLine {
@@ -146,6 +148,12 @@ export function compareLines(entries: readonly CompareEntry[]): CompareLine[] {
       'Bound (place on the roofline)',
       '',
       cells((r) => textCell(boundText(r))),
+    ),
+    line(
+      'layer',
+      'Prediction layer · error on unseen devices',
+      '',
+      cells((r) => ({ ...textCell(r.layer), evidence: r.evidence })),
     ),
     ...metric('throughput', 'Throughput', unit, 'higher'),
     ...metric('latency_ms', 'Latency', 'ms', 'lower'),

@@ -91,6 +91,8 @@ export interface MetricValue {
   high: number;
   unit: Unit;
   layer: Layer;
+  /** The prediction's evidence level (Prediction.evidence), when it has one. */
+  evidence?: string;
 }
 
 export interface RankedRow {
@@ -112,6 +114,8 @@ export interface RankedRow {
   throughputPerW: number | null;
   /** Layer of the prediction the score uses. */
   layer: Layer;
+  /** Evidence level of the prediction the score uses (its layer when it has none): "predictions like this one". */
+  evidence: string;
   bound: BoundKind | null;
   score: number;
   scoreUnit: string;
@@ -286,6 +290,7 @@ export function rankHardware(
       const p = predictions.get(predictionKey(run.hardware.id, run.precision, m));
       if (p?.ok) {
         got[m] = { value: p.value, low: p.low, high: p.high, unit: p.unit, layer: p.layer };
+        if (p.evidence) got[m].evidence = p.evidence;
         if (m === 'throughput' || (m === 'latency_ms' && bound === null)) bound = p.bound;
       } else missing.push(p ? `${m}: ${p.error}` : `${m}: not predicted`);
     }
@@ -312,7 +317,7 @@ export function rankHardware(
       excluded.push({ hardware: run.hardware, code: 'constraint', reason: v, precision: run.precision });
       continue;
     }
-    rows.push(rowOf(req, run, got, bound, score, got[primary].layer));
+    rows.push(rowOf(req, run, got, bound, score, got[primary]));
   }
   const dir = req.objective === 'latency' ? 1 : -1;
   rows.sort((a, b) => cmpScore(a.score, b.score) * dir || cmpId(a.hardware.id, b.hardware.id));
@@ -368,7 +373,7 @@ function rowOf(
   got: Partial<Record<Metric, MetricValue>>,
   bound: BoundKind | null,
   score: number,
-  layer: Layer,
+  primary: MetricValue,
 ): RankedRow {
   const n = run.devicesNeeded;
   const hw = run.hardware;
@@ -395,7 +400,8 @@ function rowOf(
     },
     powerW: power,
     throughputPerW: power && thr !== null ? thr / power : null,
-    layer,
+    layer: primary.layer,
+    evidence: primary.evidence ?? primary.layer,
     bound,
     score,
     scoreUnit: scoreUnit(req),

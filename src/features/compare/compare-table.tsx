@@ -1,3 +1,4 @@
+import { EvidenceAccuracyLink } from '../../components/evidence-accuracy-note.tsx';
 import { downloadCsv } from '../../components/charts/chart-export.ts';
 import { compareCsv, type CompareEntry, type CompareLine } from '../../core/compare/table.ts';
 
@@ -53,6 +54,11 @@ export function CompareTable(props: {
                   >
                     {l.best === i ? <strong>{c.text}</strong> : c.text}
                     {c.interval && <span className="interval">{c.interval}</span>}
+                    {c.evidence && (
+                      <span className="sub">
+                        <EvidenceAccuracyLink evidence={c.evidence} />
+                      </span>
+                    )}
                     {l.best === i && <span className="sub best">best</span>}
                   </td>
                 ))}

@@ -1,3 +1,4 @@
+import { EvidenceAccuracyLink } from '../../components/evidence-accuracy-note.tsx';
 import { RUNTIME_LABELS } from '../../core/catalog/runtime.ts';
 import type { DeviceAnswer } from '../../queries/operating-points.ts';
 import { num as fmt } from '../../core/format.ts';
@@ -9,7 +10,7 @@ function DeviceRows({ d }: { d: DeviceAnswer }) {
     return (
       <tr data-testid="prediction">
         <td>{d.hw.name}</td>
-        <td colSpan={10} className="error-text">
+        <td colSpan={11} className="error-text">
           {d.error}
         </td>
       </tr>
@@ -30,10 +31,13 @@ function DeviceRows({ d }: { d: DeviceAnswer }) {
           <td>{p.unit}</td>
           <td>{p.bound ?? '–'}</td>
           <td>{p.layer}</td>
+          <td className="num">
+            <EvidenceAccuracyLink evidence={p.evidence ?? p.layer} />
+          </td>
           <td>{p.explanation}</td>
         </>
       ) : (
-        <td colSpan={6} className="error-text">
+        <td colSpan={7} className="error-text">
           {p.error}
         </td>
       )}
@@ -42,8 +46,9 @@ function DeviceRows({ d }: { d: DeviceAnswer }) {
 }
 
 /**
- * One row per device × metric: the prediction, its 80% interval, the bound, the layer and why, with the
- * runtime (why on hover), batch and layout it assumes.
+ * One row per device × metric: the prediction, its 80% interval, the bound, the layer, the held-out median
+ * error of predictions like it (a link to them on the Accuracy page) and why, with the runtime (why on
+ * hover), batch and layout it assumes.
  */
 export function PredictionTable({ devices }: { devices: readonly DeviceAnswer[] }) {
   return (
@@ -61,6 +66,9 @@ export function PredictionTable({ devices }: { devices: readonly DeviceAnswer[] 
             <th scope="col">Unit</th>
             <th scope="col">Bound</th>
             <th scope="col">Layer</th>
+            <th scope="col" title="Median error of predictions like this one on devices the engine never saw">
+              Error on unseen devices
+            </th>
             <th scope="col">Why</th>
           </tr>
         </thead>

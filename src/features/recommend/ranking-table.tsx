@@ -6,6 +6,7 @@ import type { MetricValue, RankedRow, Ranking } from '../../core/select/rank.ts'
 import { OBJECTIVE_LABELS } from './constraint-controls.tsx';
 import { MB_TO_GB, num, usd, usdHr, withInterval } from './format.ts';
 import { RuntimeCell } from './runtime-cell.tsx';
+import { EvidenceAccuracyLink } from '../../components/evidence-accuracy-note.tsx';
 import { urlForSelection } from '../../state/selection-slice.ts';
 import { useAppStore } from '../../state/store.ts';
 
@@ -47,7 +48,16 @@ function CompareLink({ row, rankedIds }: { row: RankedRow; rankedIds: readonly s
 }
 
 /** Every device that can run the workload, best first, with predictions (80% intervals), cost and power. */
-export function RankingTable({ ranking, engineLabel }: { ranking: Ranking; engineLabel: string }) {
+export function RankingTable({
+  ranking,
+  engineLabel,
+  accuracy = true,
+}: {
+  ranking: Ranking;
+  engineLabel: string;
+  /** Show each row's held-out error (it loads DuckDB and the held-out rows once the page is idle). */
+  accuracy?: boolean;
+}) {
   const first: RankedRow | undefined = ranking.ranked[0];
   const unit = first ? itemUnit(first.workload) : 'items/s';
   const [all, setAll] = useState(false);
@@ -75,7 +85,12 @@ export function RankingTable({ ranking, engineLabel }: { ranking: Ranking; engin
               <th scope="col">Memory (GB)</th>
               <th scope="col">Cost (buy, cloud, per 1M)</th>
               <th scope="col">Power</th>
-              <th scope="col">Layer</th>
+              <th
+                scope="col"
+                title="The prediction's layer, and the median error of predictions like it on devices the engine never saw"
+              >
+                Layer · error on unseen devices
+              </th>
               <th scope="col">Score</th>
               <th scope="col">Compare</th>
             </tr>
@@ -105,7 +120,12 @@ export function RankingTable({ ranking, engineLabel }: { ranking: Ranking; engin
                   {num(r.powerW, 'W')}
                   <span className="sub">{num(r.throughputPerW, `${unit.split('/')[0]}/J`)}</span>
                 </td>
-                <td>{r.layer}</td>
+                <td>
+                  {r.layer}
+                  <span className="sub">
+                    <EvidenceAccuracyLink evidence={r.evidence} enabled={accuracy} />
+                  </span>
+                </td>
                 <td className="num">
                   {sig3(r.score)} <span className="sub">{r.scoreUnit}</span>
                 </td>

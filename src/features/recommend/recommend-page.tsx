@@ -76,7 +76,11 @@ export function RecommendPage() {
           <FeatureBoundary name="Ranking">
             <TopPicks ranking={shown.ranking} explanations={shown.explanations} />
             <h2>Ranking</h2>
-            <RankingTable ranking={shown.ranking} engineLabel={engineLabel(shown)} />
+            <RankingTable
+              ranking={shown.ranking}
+              engineLabel={engineLabel(shown)}
+              accuracy={shown.kind === 'learned' && !shown.saved}
+            />
             <FeatureBoundary name="Charts">
               <Suspense fallback={<p className="muted">Loading the charts…</p>}>
                 <ChartsSection
