@@ -13,14 +13,14 @@ export interface BenchArgs {
   only: string[];
 }
 
-export const SECTION_NAMES = ['load', 'bundle', 'ranking', 'predictor', 'calibration'] as const;
+export const SECTION_NAMES = ['load', 'bundle', 'ranking', 'predictor', 'import', 'calibration'] as const;
 
 export const USAGE = `usage: npm run bench -- [--runs N] [--no-build] [--out-dir DIR]
   --runs N       page loads per benchmark, fresh browser context each (default 5)
   --warmup N     discarded app + floor loads first (default 1)
   --no-build     skip \`vite build\` and serve the existing build
   --out-dir DIR  build into / serve from DIR (default dist)
-  --only LIST    comma-separated sections to run: load, bundle, ranking, predictor, calibration (default all)`;
+  --only LIST    comma-separated sections to run: load, bundle, ranking, predictor, import, calibration (default all)`;
 
 export function parseBenchArgs(argv: string[]): BenchArgs {
   const { values } = parseArgs({

@@ -14,6 +14,7 @@ import { launchChromium } from './browser.ts';
 import { viteBuild } from './build.ts';
 import { bundleSection } from './bundle-size.ts';
 import { calibrationSection } from './calibration.ts';
+import { importSection } from './import.ts';
 import { loadSection } from './load-timings.ts';
 import { predictorSection } from './predictor.ts';
 import { rankingSection, startupSummary } from './ranking-timings.ts';
@@ -39,6 +40,7 @@ const sections: Record<(typeof SECTION_NAMES)[number], Section> = {
   bundle: ({ outDir }) => bundleSection(outDir),
   ranking: ({ browser, baseUrl, args, log }) => rankingSection(browser, baseUrl, args.runs, log),
   predictor: ({ browser, baseUrl, args, log }) => predictorSection(browser, baseUrl, args.runs, log),
+  import: ({ browser, baseUrl, args, log }) => importSection(browser, baseUrl, args.runs, log),
   calibration: ({ log }) => calibrationSection(log),
 };
 
