@@ -54,10 +54,13 @@ async function heldOutError(
   model: EfficiencyModel,
   evidence: readonly MeasurementRow[],
   held: readonly MeasurementRow[],
+  calibrated: boolean,
 ) {
   const built = await engineWithImported(
     { snapshot: ne.snapshot, manifest: ne.manifest, model, observations: ne.observations },
     evidence,
+    null,
+    { calibrated },
   );
   const obs = observe(
     held,
@@ -122,8 +125,8 @@ async function oneSet(
     kept: r.decision.keep,
     decision: r.decision.summary,
     heldOut: {
-      shipped: await heldOutError(ne, ne.model!, calib, held),
-      calibrated: calibrated ? await heldOutError(ne, calibrated, calib, held) : null,
+      shipped: await heldOutError(ne, ne.model!, calib, held, false),
+      calibrated: calibrated ? await heldOutError(ne, calibrated, calib, held, true) : null,
     },
   };
 }

@@ -194,7 +194,12 @@ export async function runCalibration(input: CalibrationInput): Promise<Calibrati
     const evidence = train.map((i) => yours[i]!.row);
     const queries = scored.map((i) => queryOf(yours[i]!));
     const before = await engineWithImported({ ...base, model: shipped }, evidence);
-    const after = await engineWithImported({ ...base, model: TfjsEfficiencyModel.wrap(tf, tuned) }, evidence);
+    const after = await engineWithImported(
+      { ...base, model: TfjsEfficiencyModel.wrap(tf, tuned) },
+      evidence,
+      null,
+      { calibrated: true },
+    );
     const [pb, pa] = await predictAsOnPages([before.engine, after.engine], queries, (n) =>
       progress(
         { stage: 'predict', fold: f + 1, folds: k, done: n, total: queries.length },

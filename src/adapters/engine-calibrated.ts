@@ -88,6 +88,7 @@ export async function loadEngineForYou(rows: readonly MeasurementRow[]): Promise
     { snapshot: base.snapshot, manifest: base.manifest, model, observations },
     rows,
     null,
+    { calibrated: true },
   );
   return {
     ...base,

@@ -45,11 +45,14 @@ async function medianLogEff(
 /**
  * Build the engine over the snapshot plus `rows`. `precomputed` is models/efficiency/references.bin (the
  * snapshot observations' log-efficiencies); without it (or when stale) they are scored again.
+ * `calibrated`: the model was tuned on these rows, so its predictions on their devices are not compared
+ * with other devices by their specs (core/predict/consistency.ts).
  */
 export async function engineWithImported(
   base: EngineBase,
   rows: readonly MeasurementRow[],
   precomputed?: Float32Array | null,
+  options: { calibrated?: boolean } = {},
 ): Promise<ImportedEngine> {
   const { snapshot, manifest, model } = base;
   const measurements = [...snapshot.measurements, ...rows];
@@ -60,7 +63,6 @@ export async function engineWithImported(
         model: null,
         measurements,
         catalog: snapshot.hardware,
-        ownDevices: new Set(rows.map((r) => r.hardware_id)),
       }),
       imported: [],
       skipped: rows.map((row) => ({ row, reason: 'no learned model: references are not used' })),
@@ -90,7 +92,7 @@ export async function engineWithImported(
       measurements,
       references,
       catalog: snapshot.hardware,
-      ownDevices: new Set(rows.map((r) => r.hardware_id)),
+      ...(options.calibrated ? { ownDevices: new Set(rows.map((r) => r.hardware_id)) } : {}),
     }),
     imported,
     skipped: [

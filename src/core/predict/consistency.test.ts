@@ -66,7 +66,18 @@ describe('predictConsistent', () => {
     expect(value(a!)).toBeLessThan(value(ra!));
   });
 
-  it('takes a device measured in your own data as measured: no spec comparison moves it or its peers', async () => {
+  it('takes an answer scaled from your own rows of that device as measured: no spec comparison moves it', async () => {
+    const base = rawFrom((q) => (q.hw.id === H100.id ? 0.01 : 0.5));
+    const raw = async (qs: readonly Query[]) =>
+      (await base(qs)).map((p, i) => (p.ok && qs[i]!.hw.id === H100.id ? { ...p, ownDevice: true } : p));
+    const qs = [query(H100), query(A100)];
+    const [rh, ra] = await raw(qs);
+    const [h, a] = await predictConsistent(qs, raw, est);
+    expect(value(h!)).toBe(value(rh!));
+    expect(value(a!)).toBe(value(ra!));
+  });
+
+  it('takes a device a calibrated model was tuned on as measured: no spec comparison moves it or its peers', async () => {
     const raw = rawFrom((q) => (q.hw.id === H100.id ? 0.01 : 0.5));
     const qs = [query(H100), query(A100)];
     const [rh, ra] = await raw(qs);

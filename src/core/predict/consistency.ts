@@ -11,9 +11,10 @@
  * the same call, and the catalog's for small calls); the predictions are then moved the least that satisfies
  * every comparison (measured evidence moving less than learned guesses), never past the roofline bound.
  * Intervals move with their prediction.
- * Devices measured in your own data (`own`) are taken as you measured them: they are not compared with other
- * devices by their specs (your drivers, clocks and cooling are facts a spec sheet does not know); every other
- * comparison still holds for them.
+ * Your own measurements outrank the spec sheet where they are the basis of an answer: a prediction scaled
+ * from your rows on the same device (`Prediction.ownDevice`), or any prediction on a device a calibrated model
+ * was tuned on with your rows (`own`), is not compared with other devices by their specs (your drivers,
+ * clocks and cooling are facts a spec sheet does not know); every other comparison still holds for it.
  */
 import type { HardwareRow } from '../catalog/schema.ts';
 import { isGgufKind } from '../catalog/normalize.ts';
@@ -212,6 +213,12 @@ export async function predictConsistent(
   }
 
   const answers = await raw(nodes.map((n) => n.query));
+  // Device comparisons skip answers based on your own rows of that device.
+  const mine = answers.map((a) => a.ok && a.ownDevice === true);
+  if (mine.some(Boolean))
+    nodes.forEach((n, i) => {
+      n.in = n.in.filter((e) => e.kind !== 'device' || (!mine[i] && !mine[e.from]));
+    });
   const value = answers.map((a) => (a.ok ? a.value : NaN));
   const bound = answers.map((a) => (a.ok && a.boundValue !== null ? a.boundValue : NaN));
   // Precision gains: min(1.3, ratio of the two bounds), so the bound itself always satisfies the rule.

@@ -47,7 +47,10 @@ export interface EngineParts {
   measurements?: readonly MeasurementRow[];
   /** Devices a small call is compared with (a device is never slower than one it dominates). */
   catalog?: readonly HardwareRow[];
-  /** Devices (ids) measured in your own data: not compared with others by their specs (consistency.ts). */
+  /**
+   * Devices (ids) a calibrated model was tuned on with your rows: none of its predictions there is compared
+   * with other devices by their specs (consistency.ts).
+   */
   ownDevices?: ReadonlySet<string>;
   /** Keep every call's answers consistent with each other (core/predict/consistency.ts); default true. */
   consistency?: boolean;
@@ -254,6 +257,7 @@ export class PredictionEngine {
     let layer: Layer;
     let why: string;
     let evidence: string | undefined;
+    let ownDevice = false;
     const symmetric = manifest.intervals === 'symmetric';
     if (q) {
       const [q10, q50, q90] = [...q].sort((a, b) => a - b) as [number, number, number];
@@ -266,6 +270,7 @@ export class PredictionEngine {
         lo = symmetric ? logEff - c : logEff - c - Math.max(0, q50 - q10) * 0.5;
         hi = symmetric ? logEff + c : logEff + c + Math.max(0, q90 - q50) * 0.5;
         layer = 'transfer';
+        ownDevice = refs.yoursHere > 0;
         why = `scaled from ${refs.count} measurement${refs.count > 1 ? 's' : ''} of ${refs.twins ? `this model's architectural twin${refs.twins.includes(',') ? 's' : ''} ${refs.twins}${refs.twinsOnly ? '' : ' and this model'}` : 'this model'} on ${refs.devices}${refs.yours ? ` (${refs.yours} from your data)` : ''}${refs.sameRuntime ? ' under the same runtime' : ' under other runtimes'}, through this device's own bound, adjusted by the learned efficiency difference`;
       } else {
         // A runtime the training data never saw: the network's runtime input is untrained, so the answer is
@@ -325,6 +330,7 @@ export class PredictionEngine {
       boundValue: p.bound,
       explanation: `${why}; ${phase}-bound at ${fmt(p.bound)} ${METRIC_UNITS[metric]} ${RATE_METRICS.has(metric) ? 'max' : 'min'}`,
       ...(evidence ? { evidence } : {}),
+      ...(ownDevice ? { ownDevice } : {}),
     };
   }
 
@@ -412,6 +418,8 @@ export class PredictionEngine {
     count: number;
     /** How many of the counted references are imported rows (your data). */
     yours: number;
+    /** Of them, how many were measured on the query's own device. */
+    yoursHere: number;
     /** Models of the counted references that are architectural twins of the query's (ids), or ''. */
     twins: string;
     /** Whether every counted reference is a twin's. */
@@ -452,6 +460,9 @@ export class PredictionEngine {
       difference,
       count: counted.length,
       yours: counted.filter((f) => f.ref.row.source_id.startsWith(YOURS_PREFIX)).length,
+      yoursHere: counted.filter(
+        (f) => f.ref.row.source_id.startsWith(YOURS_PREFIX) && f.ref.row.hardware_id === p.query.hw.id,
+      ).length,
       twins: [...new Set(counted.filter((f) => f.twin).map((f) => f.ref.row.model_id))]
         .slice(0, 3)
         .join(', '),

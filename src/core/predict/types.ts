@@ -36,6 +36,8 @@ export type Prediction =
       explanation: string;
       /** The evidence level whose calibration set the interval (e.g. `transfer:5+`, `learned:prior`). */
       evidence?: string;
+      /** True when the answer is scaled from your own rows measured on this same device. */
+      ownDevice?: boolean;
     }
   | { ok: false; metric: Metric; error: string };
 
