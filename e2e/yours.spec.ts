@@ -126,6 +126,23 @@ test('import llama-bench and timm output, see the rows stored, on the Data page 
   await expect(page.getByTestId('row-count')).toHaveText('4', { timeout: 45_000 });
   await expect(page.getByTestId('yours-count')).toHaveText('12');
 
+  // The Accuracy page: your rows, predicted vs measured in the same views as the public rows.
+  await nav(page, 'Accuracy').click();
+  await page
+    .getByTestId('accuracy-set')
+    .getByLabel(/Your rows/)
+    .check();
+  await expect(page.getByTestId('accuracy-set').getByLabel(/Your rows/)).toHaveAccessibleName(/\(12\)/);
+  await expect(page.getByTestId('accuracy-summary')).toContainText('12 of your rows', { timeout: 90_000 });
+  await expect(page.getByTestId('error-table-source').locator('tbody tr')).toHaveCount(2);
+  await expect(page.getByTestId('error-table-source')).toContainText('yours:llama-bench');
+  await expect(page.locator('figure.chart .recharts-scatter-symbol').first()).toBeVisible();
+  await expect.poll(() => new URL(page.url()).searchParams.get('acc_set')).toBe('yours');
+  await page.getByLabel('Source', { exact: true }).selectOption('yours:timm-benchmark');
+  await expect(page.getByTestId('accuracy-summary')).toContainText('8 of your rows');
+  await page.locator('figure.chart .recharts-scatter-symbol').first().click({ force: true });
+  await expect(page.getByTestId('row-detail')).toContainText('timm-benchmark.csv');
+
   // Hide a batch: its rows leave the table (and the evidence), and come back when shown.
   await nav(page, 'Your data').click();
   // The checkbox follows the stored flag, so it changes once the store has: click, then wait for it.

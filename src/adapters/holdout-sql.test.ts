@@ -6,7 +6,9 @@ import type { HoldoutRow } from '../core/predict/holdout.ts';
 import { HOLDOUT_COLUMNS } from '../core/predict/holdout.ts';
 import {
   BASELINES,
+  YOURS_HOLDOUT_TABLE,
   accuracyByGroup,
+  createHoldoutTableSql,
   accuracyOptions,
   evidenceStats,
   holdoutPoints,
@@ -23,6 +25,7 @@ import { fixtureStatements } from '../core/sql/testing/fixture.ts';
 import { createNodeDb, type NodeDb } from './duckdb-node.ts';
 import { HOLDOUT_FILE, HoldoutMissingError, loadHoldout } from './holdout-loader.ts';
 import { rowsToParquet } from './parquet-export.ts';
+import { columnsToArrow } from './yours-db.ts';
 import { MODELS_DIR, SNAPSHOT_DIR } from './snapshot-files.ts';
 
 /**
@@ -297,6 +300,23 @@ describe('accuracy SQL', () => {
     expect((await opts('kind')).map((o) => o.value)).toEqual(['cpu', 'gpu']);
     const ev = Object.fromEntries((await opts('evidence')).map((o) => [o.value, o.n]));
     expect(ev).toMatchObject({ transfer: 5, 'transfer:runtime': 4, 'transfer:runtime:near': 4, learned: 1 });
+  });
+
+  it('reads your rows from holdout_yours when the set is yours, and the public rows otherwise', async () => {
+    const mine = [
+      row({ source_id: 'yours:run', source_file: 'run.csv', source_row: 1, truth: 100, predicted: 120 }),
+      row({ source_id: 'yours:run', source_file: 'run.csv', source_row: 2, truth: 50, predicted: null }),
+    ];
+    await db.query(createHoldoutTableSql(YOURS_HOLDOUT_TABLE));
+    await db.raw.insertArrow(columnsToArrow(HOLDOUT_COLUMNS, mine), YOURS_HOLDOUT_TABLE);
+    const [yours] = await groups('all', { set: 'yours' });
+    expect(yours).toMatchObject({ rows: 2, answered: 1, mdape: 20, best_baseline: null });
+    expect((await groups('all'))[0]!.rows).toBe(ROWS.length);
+    const options = await query<AccuracyOption>(accuracyOptions('source', 'yours'));
+    expect(options).toEqual([{ value: 'yours:run', label: 'yours:run', n: 2 }]);
+    const points = await query<HoldoutPoint>(holdoutPoints({ set: 'yours', source: 'yours:run' }, 10));
+    expect(points.map((p) => p.source_row)).toEqual([1]);
+    await db.query(`DROP TABLE ${YOURS_HOLDOUT_TABLE}`);
   });
 
   it('gives evidence stats per level and prefix over answered rows', async () => {

@@ -4,7 +4,7 @@
  * Arrow table is built by hand (about 10× faster than apache-arrow's builders on these repetitive rows).
  */
 import { Float64, Int32, makeData, makeVector, Table, Utf8, type Vector } from 'apache-arrow';
-import { MEASUREMENT_COLUMNS } from '../core/catalog/columns.ts';
+import { MEASUREMENT_COLUMNS, type Columns } from '../core/catalog/columns.ts';
 import type { MeasurementRow } from '../core/catalog/schema.ts';
 import { YOURS_TABLE, yoursSchemaSql } from '../core/sql/yours.ts';
 import { runChecked, type RawConnection } from './raw-connection.ts';
@@ -76,12 +76,12 @@ function numberVector(values: readonly unknown[], integer: boolean) {
 }
 
 /**
- * Rows as a typed Arrow table in the measurement schema (VARCHAR → Utf8, DOUBLE → Float64, INTEGER →
- * Int32). Throws, naming the column and row, on a null in a NOT NULL column.
+ * Rows as a typed Arrow table in a schema (VARCHAR → Utf8, DOUBLE → Float64, INTEGER → Int32). Throws,
+ * naming the column and row, on a null in a NOT NULL column.
  */
-export function rowsToArrow(rows: readonly MeasurementRow[]): Table {
+export function columnsToArrow<T>(columns: Columns<T>, rows: readonly T[]): Table {
   const vectors: Record<string, Vector> = {};
-  for (const c of MEASUREMENT_COLUMNS) {
+  for (const c of columns) {
     const values = rows.map((r) => r[c.name] as unknown);
     if (!c.nullable) {
       const i = values.findIndex((v) => v === null || v === undefined);
@@ -91,6 +91,10 @@ export function rowsToArrow(rows: readonly MeasurementRow[]): Table {
   }
   return new Table(vectors);
 }
+
+/** Rows as a typed Arrow table in the measurement schema. */
+export const rowsToArrow = (rows: readonly MeasurementRow[]): Table =>
+  columnsToArrow(MEASUREMENT_COLUMNS, rows);
 
 /**
  * Replaces the rows of `yours` with `rows`, in one transaction: on any failure the table keeps what it held.

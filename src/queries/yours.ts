@@ -102,3 +102,19 @@ export function yoursAccuracyQuery() {
     staleTime: Infinity,
   });
 }
+
+/**
+ * Your scored rows (yoursAccuracyQuery) in the page's DuckDB as `holdout_yours`, for the Accuracy page's
+ * "your rows": their count.
+ */
+export function yoursHoldoutQuery() {
+  return queryOptions({
+    queryKey: [YOURS_KEY, 'holdout-table'],
+    queryFn: async ({ client }) => {
+      const scored = await client.fetchQuery(yoursAccuracyQuery());
+      const { loadYoursHoldout } = await import('../adapters/yours-holdout-browser.ts');
+      return { rows: await loadYoursHoldout(scored.rows), learned: scored.learned };
+    },
+    staleTime: Infinity,
+  });
+}

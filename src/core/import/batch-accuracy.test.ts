@@ -73,6 +73,20 @@ describe('batchAccuracy', () => {
     expect(out.batches[0]!.unanswered).toEqual({ reason: 'no roofline for this device', rows: 1 });
     expect(out.batches[2]).toMatchObject({ accuracy: null, unanswered: null });
     expect(out.overall).toMatchObject({ n: 4, mdape: 5 });
+    // Every scored row in the held-out schema, for the Accuracy page: answered or with layer `error`.
+    expect(out.rows).toHaveLength(6);
+    expect(out.rows[0]).toMatchObject({
+      source_id: 'yours:a',
+      source_file: 'a.csv',
+      source_row: 1,
+      metric: 'throughput',
+      kind: 'gpu',
+      truth: 1000,
+      predicted: 1100,
+      layer: 'learned',
+      knn: null,
+    });
+    expect(out.rows.filter((r) => r.layer === 'error').map((r) => r.predicted)).toEqual([null, null]);
   });
 
   it('scores an even sample of a big batch', async () => {

@@ -5,6 +5,7 @@
  */
 import type { HardwareRow, MeasurementRow, ModelRow } from '../catalog/schema.ts';
 import { accuracy, type Accuracy } from '../predict/accuracy.ts';
+import type { HoldoutRow } from '../predict/holdout.ts';
 import type { Prediction, Query } from '../predict/types.ts';
 import { batchIdOf, evenSample, type YoursBatch } from './batches.ts';
 import { importedQueries, scoreImported, type ScoredRow } from './evaluate.ts';
@@ -42,16 +43,51 @@ function commonest(reasons: readonly string[]): { reason: string; rows: number }
   return best;
 }
 
+/**
+ * A scored row of yours as a row of the held-out evaluation's schema (core/predict/holdout.ts), so the
+ * Accuracy page's views read your rows as they read the public ones: fold 0, no baselines (they need the
+ * eval's retrained folds), layer `error` where the engine gave no answer.
+ */
+export function yoursHoldoutRow(r: ScoredRow, kind: string): HoldoutRow {
+  return {
+    fold: 0,
+    source_id: r.row.source_id,
+    source_file: r.row.source_file,
+    source_row: r.row.source_row,
+    hardware_id: r.row.hardware_id,
+    model_id: r.row.model_id,
+    metric: r.row.metric,
+    runtime_class: r.row.runtime_class,
+    kind,
+    batch_size: r.row.batch_size,
+    precision: r.row.precision,
+    truth: r.row.value,
+    predicted: r.predicted,
+    low: r.low,
+    high: r.high,
+    layer: r.layer ?? 'error',
+    evidence: r.evidence,
+    roofline_constant: null,
+    knn: null,
+    same_model_scaled: null,
+    same_model_runtime: null,
+    roofline_runtime: null,
+  };
+}
+
 const toScored = (r: ScoredRow) => ({ truth: r.row.value, pred: r.predicted!, low: r.low!, high: r.high! });
 
-/** Each batch's accuracy (in the order of `batches`), and over every scored row. */
+/**
+ * Each batch's accuracy (in the order of `batches`), over every scored row, and every scored row in the
+ * held-out evaluation's schema (the Accuracy page's "your rows").
+ */
 export async function batchAccuracy(
   engine: Predictor,
   catalog: { hardware: ReadonlyMap<string, HardwareRow>; models: ReadonlyMap<string, ModelRow> },
   batches: readonly YoursBatch[],
   rows: readonly MeasurementRow[],
   options: AccuracyOptions = {},
-): Promise<{ batches: BatchAccuracy[]; overall: Accuracy | null }> {
+): Promise<{ batches: BatchAccuracy[]; overall: Accuracy | null; rows: HoldoutRow[] }> {
   const { perBatch = 2000, chunk = 500, pause = async () => {} } = options;
   const byBatch = new Map<string, MeasurementRow[]>();
   for (const r of rows) {
@@ -63,6 +99,7 @@ export async function batchAccuracy(
   }
   const out: BatchAccuracy[] = [];
   const all: ScoredRow[] = [];
+  const holdout: HoldoutRow[] = [];
   for (const batch of batches) {
     const sample = evenSample(byBatch.get(batch.id) ?? [], perBatch);
     const { items, skipped } = importedQueries(sample, catalog.hardware, catalog.models);
@@ -73,6 +110,8 @@ export async function batchAccuracy(
     }
     const scores = scoreImported(items, preds);
     const answered = scores.rows.filter((r) => r.predicted !== null);
+    for (const r of scores.rows)
+      holdout.push(yoursHoldoutRow(r, catalog.hardware.get(r.row.hardware_id)?.kind ?? 'unknown'));
     all.push(...answered);
     out.push({
       batch,
@@ -85,5 +124,5 @@ export async function batchAccuracy(
       ]),
     });
   }
-  return { batches: out, overall: accuracy(all.map(toScored)) };
+  return { batches: out, overall: accuracy(all.map(toScored)), rows: holdout };
 }

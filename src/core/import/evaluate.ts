@@ -52,6 +52,8 @@ export interface ScoredRow {
   low: number | null;
   high: number | null;
   layer: string | null;
+  /** The prediction's evidence level (Prediction.evidence), when it has one. */
+  evidence: string | null;
   error: string | null;
   /** |predicted − measured| / measured, %. */
   ape: number | null;
@@ -77,6 +79,7 @@ export function scoreImported(items: readonly ImportedQuery[], preds: readonly P
         low: null,
         high: null,
         layer: null,
+        evidence: null,
         error: p?.error ?? 'no answer',
         ape: null,
       };
@@ -86,6 +89,7 @@ export function scoreImported(items: readonly ImportedQuery[], preds: readonly P
       low: p.low,
       high: p.high,
       layer: p.layer,
+      evidence: p.evidence ?? null,
       error: null,
       ape: (Math.abs(p.value - row.value) / row.value) * 100,
     };

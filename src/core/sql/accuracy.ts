@@ -12,11 +12,13 @@ import { quoteIdent } from './ddl.ts';
 
 /** The table the page loads holdout.parquet into. */
 export const HOLDOUT_TABLE = 'holdout';
+/** Your imported rows predicted by the shipped engine, in the same schema (the page's "your rows" set). */
+export const YOURS_HOLDOUT_TABLE = 'holdout_yours';
 
-/** `CREATE TABLE holdout` with the column types and NOT NULLs of HOLDOUT_COLUMNS. */
-export function createHoldoutTableSql(): string {
+/** `CREATE TABLE holdout` (or another name) with the column types and NOT NULLs of HOLDOUT_COLUMNS. */
+export function createHoldoutTableSql(table: string = HOLDOUT_TABLE): string {
   const defs = HOLDOUT_COLUMNS.map((c) => `${quoteIdent(c.name)} ${c.type}${c.nullable ? '' : ' NOT NULL'}`);
-  return `CREATE TABLE ${HOLDOUT_TABLE} (${defs.join(', ')})`;
+  return `CREATE TABLE ${quoteIdent(table)} (${defs.join(', ')})`;
 }
 
 /** The baselines in the file, in the order the eval reports them, with their names in words. */
@@ -35,6 +37,8 @@ export const BASELINE_LABELS: Readonly<Record<Baseline, string>> = Object.fromEn
 
 /** Filters of the Accuracy page; each optional, an empty string means "any". */
 export interface AccuracyFilters {
+  /** Which rows: `yours` (your imported rows, predicted live) or, by default, the public held-out evaluation. */
+  set?: string;
   source?: string;
   metric?: string;
   /** Runtime class (`runtime_class`). */
@@ -47,8 +51,14 @@ export interface AccuracyFilters {
    */
   evidence?: string;
 }
-export const ACCURACY_FILTER_KEYS = ['source', 'metric', 'runtime', 'kind', 'evidence'] as const;
+export const ACCURACY_FILTER_KEYS = ['set', 'source', 'metric', 'runtime', 'kind', 'evidence'] as const;
 export type AccuracyFilterKey = (typeof ACCURACY_FILTER_KEYS)[number];
+/** The filters that narrow rows within a set (every key but `set`). */
+export type AccuracyRowFilterKey = Exclude<AccuracyFilterKey, 'set'>;
+
+/** The table a set's rows are in. */
+export const tableOfSet = (set: string | undefined): string =>
+  set === 'yours' ? YOURS_HOLDOUT_TABLE : HOLDOUT_TABLE;
 
 /** A row's evidence level, or its layer where the engine gave none. */
 const EVIDENCE = 'coalesce(h.evidence, h.layer)';
@@ -56,7 +66,7 @@ const EVIDENCE = 'coalesce(h.evidence, h.layer)';
 const FAMILY = `coalesce(nullif(mo.family, ''), split_part(h.model_id, '-', 1))`;
 const APE = (value: string) => `abs(${value} - h.truth) / h.truth * 100`;
 
-const FROM = `FROM ${HOLDOUT_TABLE} h
+const fromOf = (filters: AccuracyFilters) => `FROM ${tableOfSet(filters.set)} h
   LEFT JOIN hardware hw ON hw.id = h.hardware_id
   LEFT JOIN models mo ON mo.id = h.model_id
   LEFT JOIN sources s ON s.id = h.source_id`;
@@ -132,7 +142,7 @@ export function accuracyByGroup(group: AccuracyGroup, filters: AccuracyFilters):
   const sql = `WITH base AS (
   SELECT ${key} AS key, ${label} AS label, h.truth, h.low, h.high,
     ${APE('h.predicted')} AS ape, ${baselineCols}
-  ${FROM}
+  ${fromOf(filters)}
   WHERE ${where.sql}
 ), groups AS (
   SELECT key, min(label) AS label, count(*)::INTEGER AS rows, count(ape)::INTEGER AS answered,
@@ -214,7 +224,7 @@ const checkLimit = (limit: number): number => {
 export function holdoutPoints(filters: AccuracyFilters, limit: number): Statement {
   const where = holdoutWhere(filters);
   return {
-    sql: `SELECT ${POINT_COLUMNS} ${FROM}
+    sql: `SELECT ${POINT_COLUMNS} ${fromOf(filters)}
 WHERE ${where.sql} AND h.predicted > 0 AND h.truth > 0
 ORDER BY ${SAMPLE_ORDER} LIMIT ?`,
     params: [...where.params, checkLimit(limit)],
@@ -225,7 +235,7 @@ ORDER BY ${SAMPLE_ORDER} LIMIT ?`,
 export function largestErrors(filters: AccuracyFilters, limit: number): Statement {
   const where = holdoutWhere(filters);
   return {
-    sql: `SELECT ${POINT_COLUMNS} ${FROM}
+    sql: `SELECT ${POINT_COLUMNS} ${fromOf(filters)}
 WHERE ${where.sql} AND h.predicted IS NOT NULL
 ORDER BY ape DESC, ${SAMPLE_ORDER} LIMIT ?`,
     params: [...where.params, checkLimit(limit)],
@@ -239,30 +249,40 @@ export interface AccuracyOption {
   n: number;
 }
 
-const OPTION_SQL: Record<Exclude<AccuracyFilterKey, 'evidence'>, string> = {
-  source: `SELECT h.source_id AS value, coalesce(any_value(s.title), h.source_id) AS label, count(*)::INTEGER AS n
-    FROM ${HOLDOUT_TABLE} h LEFT JOIN sources s ON s.id = h.source_id GROUP BY h.source_id ORDER BY label, value`,
-  metric: `SELECT metric AS value, metric AS label, count(*)::INTEGER AS n FROM ${HOLDOUT_TABLE} GROUP BY metric ORDER BY value`,
-  runtime: `SELECT runtime_class AS value, runtime_class AS label, count(*)::INTEGER AS n
-    FROM ${HOLDOUT_TABLE} GROUP BY runtime_class ORDER BY value`,
-  kind: `SELECT kind AS value, kind AS label, count(*)::INTEGER AS n FROM ${HOLDOUT_TABLE} GROUP BY kind ORDER BY value`,
+const OPTION_SQL: Record<Exclude<AccuracyRowFilterKey, 'evidence'>, (table: string) => string> = {
+  source: (
+    t,
+  ) => `SELECT h.source_id AS value, coalesce(any_value(s.title), h.source_id) AS label, count(*)::INTEGER AS n
+    FROM ${t} h LEFT JOIN sources s ON s.id = h.source_id GROUP BY h.source_id ORDER BY label, value`,
+  metric: (t) =>
+    `SELECT metric AS value, metric AS label, count(*)::INTEGER AS n FROM ${t} GROUP BY metric ORDER BY value`,
+  runtime: (t) => `SELECT runtime_class AS value, runtime_class AS label, count(*)::INTEGER AS n
+    FROM ${t} GROUP BY runtime_class ORDER BY value`,
+  kind: (t) =>
+    `SELECT kind AS value, kind AS label, count(*)::INTEGER AS n FROM ${t} GROUP BY kind ORDER BY value`,
 };
 
 /** Rows of every evidence level and of each of its prefixes (`transfer`, `transfer:runtime`, …). */
-const EVIDENCE_LEVELS = `SELECT array_to_string(string_split(e, ':')[1:i], ':') AS level, truth, predicted, low, high
+const evidenceLevels = (
+  table: string,
+) => `SELECT array_to_string(string_split(e, ':')[1:i], ':') AS level, truth, predicted, low, high
   FROM (SELECT coalesce(evidence, layer) AS e, truth, predicted, low, high,
       unnest(range(1, len(string_split(coalesce(evidence, layer), ':')) + 1)) AS i
-    FROM ${HOLDOUT_TABLE})`;
+    FROM ${table})`;
 
-/** The values a filter can take, with their held-out rows; evidence lists every level and its prefixes. */
-export function accuracyOptions(field: AccuracyFilterKey): Statement {
+/**
+ * The values a filter can take in a set (default the public held-out rows), with their rows; evidence lists
+ * every level and its prefixes.
+ */
+export function accuracyOptions(field: AccuracyRowFilterKey, set?: string): Statement {
+  const table = tableOfSet(set);
   if (field === 'evidence')
     return {
-      sql: `SELECT level AS value, level AS label, count(*)::INTEGER AS n FROM (${EVIDENCE_LEVELS})
+      sql: `SELECT level AS value, level AS label, count(*)::INTEGER AS n FROM (${evidenceLevels(table)})
         GROUP BY level ORDER BY value`,
       params: [],
     };
-  return { sql: OPTION_SQL[field], params: [] };
+  return { sql: OPTION_SQL[field](table), params: [] };
 }
 
 /** Accuracy of one evidence level (or prefix) over every held-out row: what "predictions like this one" did. */
@@ -283,7 +303,7 @@ export function evidenceStats(): Statement {
     100.0 * avg(CASE WHEN abs(predicted - truth) / truth * 100 <= 25 THEN 1.0 ELSE 0.0 END) AS within25,
     100.0 * avg(CASE WHEN low IS NULL OR high IS NULL THEN NULL
       WHEN low <= truth AND truth <= high THEN 1.0 ELSE 0.0 END) AS coverage80
-  FROM (${EVIDENCE_LEVELS}) WHERE predicted IS NOT NULL
+  FROM (${evidenceLevels(HOLDOUT_TABLE)}) WHERE predicted IS NOT NULL
   GROUP BY level ORDER BY level`,
     params: [],
   };

@@ -8,6 +8,7 @@ import {
   type HoldoutPoint,
 } from '../../core/sql/accuracy.ts';
 import { accuracyGroupsQuery, holdoutLoadQuery, holdoutPointsQuery } from '../../queries/accuracy.ts';
+import { yoursHoldoutQuery, yoursQuery } from '../../queries/yours.ts';
 import { AccuracyScatter } from './accuracy-scatter.tsx';
 import { ErrorTable } from './error-table.tsx';
 import { AccuracyFilterBar } from './filter-bar.tsx';
@@ -30,12 +31,12 @@ export function AccuracyIntro() {
   );
 }
 
-function Summary({ all }: { all: AccuracyGroupRow | undefined }) {
+function Summary({ all, yours }: { all: AccuracyGroupRow | undefined; yours: boolean }) {
   if (!all) return <p className="muted">Computing…</p>;
   const best = all.best_baseline;
   return (
     <p className="acc-summary" data-testid="accuracy-summary">
-      <strong>{count(all.rows)}</strong> held-out rows
+      <strong>{count(all.rows)}</strong> {yours ? 'of your rows' : 'held-out rows'}
       {all.answered < all.rows && <> ({count(all.rows - all.answered)} the engine could not answer)</>}:
       median error <strong data-testid="summary-mdape">{pct(all.mdape)}</strong>, {pct(all.within25)} within
       ±25%, 80% intervals cover {pct(all.coverage80)} of the truths (median width {factor(all.median_width)}).
@@ -64,7 +65,7 @@ function Results({ filters }: { filters: AccuracyFilters }) {
     );
   return (
     <>
-      <Summary all={all.isPending ? undefined : (overall ?? { ...EMPTY })} />
+      <Summary all={all.isPending ? undefined : (overall ?? { ...EMPTY })} yours={filters.set === 'yours'} />
       <div className="acc-top">
         {points.data && overall && overall.answered > 0 ? (
           <AccuracyScatter
@@ -74,7 +75,7 @@ function Results({ filters }: { filters: AccuracyFilters }) {
             onSelect={setSelected}
           />
         ) : points.data || (all.data && !overall) ? (
-          <p className="empty">No answered held-out rows match the filters.</p>
+          <p className="empty">No answered rows match the filters.</p>
         ) : (
           <p className="muted">Drawing…</p>
         )}
@@ -109,8 +110,98 @@ const EMPTY: AccuracyGroupRow = {
  * evidence level beside the best baseline, and any row in full. Filters live in the link (`acc_…`).
  */
 export function AccuracyPage() {
-  const load = useQuery(holdoutLoadQuery());
   const { filters, setFilter, clear } = useAccuracyFilters();
+  return (
+    <>
+      <SetSwitch set={filters.set} onChange={(v) => setFilter('set', v)} />
+      {filters.set === 'yours' ? (
+        <YoursAccuracy filters={filters} setFilter={setFilter} clear={clear} />
+      ) : (
+        <PublicAccuracy filters={filters} setFilter={setFilter} clear={clear} />
+      )}
+    </>
+  );
+}
+
+type FilterProps = ReturnType<typeof useAccuracyFilters>;
+
+/** Which rows the page shows: the public held-out evaluation, or your imported rows. */
+function SetSwitch({ set, onChange }: { set: string | undefined; onChange: (set: string) => void }) {
+  const batches = useQuery(yoursQuery()).data;
+  const yourRows = batches?.reduce((n, b) => n + b.rows, 0) ?? 0;
+  return (
+    <fieldset className="acc-set" data-testid="accuracy-set">
+      <legend>Rows</legend>
+      <label>
+        <input type="radio" name="acc_set" checked={set !== 'yours'} onChange={() => onChange('')} /> Public
+        snapshot, on devices the engine never saw
+      </label>
+      <label>
+        <input type="radio" name="acc_set" checked={set === 'yours'} onChange={() => onChange('yours')} />{' '}
+        Your rows{batches ? ` (${count(yourRows)})` : ''}
+      </label>
+    </fieldset>
+  );
+}
+
+/**
+ * Your imported rows, each predicted now by the shipped engine without your rows as its evidence (as on
+ * Your data), in the same views as the public rows. A calibrated model's own figures are its k-fold
+ * cross-validation, on Your data.
+ */
+function YoursAccuracy({ filters, setFilter, clear }: FilterProps) {
+  const batches = useQuery(yoursQuery());
+  const rows = batches.data?.reduce((n, b) => n + b.rows, 0) ?? 0;
+  const load = useQuery({ ...yoursHoldoutQuery(), enabled: rows > 0 });
+  if (batches.isPending) return <p className="muted">Reading your data…</p>;
+  if (batches.error)
+    return (
+      <p role="alert" className="panel panel-error error-text">
+        Your data could not be read: {batches.error.message}
+      </p>
+    );
+  if (rows === 0)
+    return (
+      <p className="panel notice" role="status" data-testid="yours-empty">
+        You have no imported rows yet. Import your own measurements on <a href="?page=yours">Your data</a>,
+        and they show here predicted vs measured.
+      </p>
+    );
+  if (load.isPending)
+    return (
+      <p className="muted" role="status">
+        Predicting your {count(rows)} rows with the shipped engine…
+      </p>
+    );
+  if (load.error)
+    return (
+      <div className="panel panel-error" role="alert">
+        <p>
+          <strong>Your rows could not be predicted.</strong>
+        </p>
+        <pre className="error-text">{load.error.message}</pre>
+        <button type="button" onClick={() => void load.refetch()}>
+          Retry
+        </button>
+      </div>
+    );
+  return (
+    <>
+      <p className="muted" data-testid="yours-accuracy-note">
+        Each of your rows is predicted now by the shipped engine at the row&rsquo;s own device, model,
+        workload and runtime, with none of your rows as its evidence, then compared with what you measured
+        (batches over 2,000 rows on an even sample). There are no baselines here: they need the
+        evaluation&rsquo;s retrained folds. A calibrated model is judged by its k-fold cross-validation, on
+        Your data.
+      </p>
+      <AccuracyFilterBar filters={filters} onChange={setFilter} onClear={clear} />
+      <Results filters={filters} />
+    </>
+  );
+}
+
+function PublicAccuracy({ filters, setFilter, clear }: FilterProps) {
+  const load = useQuery(holdoutLoadQuery());
   if (load.isPending)
     return (
       <p className="muted" role="status">

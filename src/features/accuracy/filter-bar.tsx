@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
-import type { AccuracyFilterKey, AccuracyFilters } from '../../core/sql/accuracy.ts';
+import type { AccuracyRowFilterKey, AccuracyFilters } from '../../core/sql/accuracy.ts';
 import { accuracyOptionsQuery } from '../../queries/accuracy.ts';
 import { count } from '../../core/format.ts';
 
-const LABELS: Record<AccuracyFilterKey, string> = {
+const LABELS: Record<AccuracyRowFilterKey, string> = {
   source: 'Source',
   metric: 'Metric',
   runtime: 'Runtime',
@@ -13,20 +13,22 @@ const LABELS: Record<AccuracyFilterKey, string> = {
 };
 
 /** Evidence levels are a tree (`transfer` › `transfer:runtime` › `transfer:runtime:near`): indent by depth. */
-const indent = (field: AccuracyFilterKey, label: string) =>
+const indent = (field: AccuracyRowFilterKey, label: string) =>
   field === 'evidence' ? `${'\u00a0\u00a0'.repeat(label.split(':').length - 1)}${label}` : label;
 
 function FilterSelect({
   field,
   value,
+  set,
   onChange,
 }: {
-  field: AccuracyFilterKey;
+  field: AccuracyRowFilterKey;
   value: string;
-  onChange: (key: AccuracyFilterKey, value: string) => void;
+  set: string | undefined;
+  onChange: (key: AccuracyRowFilterKey, value: string) => void;
 }) {
   const id = useId();
-  const options = useQuery(accuracyOptionsQuery(field)).data ?? [];
+  const options = useQuery(accuracyOptionsQuery(field, set)).data ?? [];
   // A value from a link that the data does not have still shows (and matches no rows).
   const missing = value !== '' && options.length > 0 && !options.some((o) => o.value === value);
   return (
@@ -52,19 +54,14 @@ export function AccuracyFilterBar({
   onClear,
 }: {
   filters: AccuracyFilters;
-  onChange: (key: AccuracyFilterKey, value: string) => void;
+  onChange: (key: AccuracyRowFilterKey, value: string) => void;
   onClear: () => void;
 }) {
-  const keys = Object.keys(LABELS) as AccuracyFilterKey[];
+  const keys = Object.keys(LABELS) as AccuracyRowFilterKey[];
   return (
-    <form
-      className="filters"
-      role="search"
-      aria-label="Filter held-out rows"
-      onSubmit={(e) => e.preventDefault()}
-    >
+    <form className="filters" role="search" aria-label="Filter rows" onSubmit={(e) => e.preventDefault()}>
       {keys.map((k) => (
-        <FilterSelect key={k} field={k} value={filters[k] ?? ''} onChange={onChange} />
+        <FilterSelect key={k} field={k} value={filters[k] ?? ''} set={filters.set} onChange={onChange} />
       ))}
       <button type="button" className="secondary" onClick={onClear}>
         Clear filters

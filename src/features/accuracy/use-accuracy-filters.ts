@@ -92,6 +92,10 @@ export function useAccuracyFilters() {
     else delete next[key];
     set(next);
   }, []);
-  const clear = useCallback(() => set({}), []);
+  // Clearing the filters keeps the set of rows.
+  const clear = useCallback(() => {
+    const which = snapshot().set;
+    set(which ? { set: which } : {});
+  }, []);
   return { filters, setFilter, clear };
 }
