@@ -1,9 +1,10 @@
 /** Turns parsers' raw measurements into snapshot rows: resolve names, normalize precision and units, validate. */
-import type { MeasurementRow } from '../../src/core/catalog/schema.ts';
+import type { MeasurementRow, ModelRow } from '../../src/core/catalog/schema.ts';
 import { METRIC_UNITS } from '../../src/core/catalog/schema.ts';
 import { normalizePrecision, normalizeValue } from '../../src/core/catalog/normalize.ts';
 import type { NameIndex } from '../../src/core/catalog/resolve.ts';
 import { runtimeClassOf } from '../../src/core/catalog/runtime.ts';
+import { isGenerative } from '../../src/core/roofline/workload.ts';
 import type { Drop, RawMeasurement } from './types.ts';
 
 export interface Assembled {
@@ -24,12 +25,16 @@ function resolveOrReason(index: NameIndex, raw: string, what: string): { id: str
   return { reason: `unknown ${what} "${raw}"` };
 }
 
-/** Assemble one source's raw rows. Every input row ends up in `rows` or `drops` (with a reason). */
+/**
+ * Assemble one source's raw rows. Every input row ends up in `rows` or `drops` (with a reason). `modelRows`
+ * (catalog rows by id) class each runtime with its model: TensorRT running a generative LLM is TensorRT-LLM.
+ */
 export function assembleMeasurements(
   sourceId: string,
   raw: readonly RawMeasurement[],
   hardware: NameIndex,
   models: NameIndex,
+  modelRows: ReadonlyMap<string, Pick<ModelRow, 'architecture' | 'modality'>>,
 ): Assembled {
   const out: Assembled = { rows: [], drops: [], unresolvedHardware: new Map(), unresolvedModels: new Map() };
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
@@ -78,6 +83,7 @@ export function assembleMeasurements(
       continue;
     }
     seen.add(key);
+    const modelRow = modelRows.get(model.id);
     out.rows.push({
       source_id: sourceId,
       source_file: r.source_file,
@@ -97,7 +103,7 @@ export function assembleMeasurements(
       value: norm.value,
       unit: norm.unit,
       runtime: r.runtime ?? null,
-      runtime_class: runtimeClassOf(r.runtime),
+      runtime_class: runtimeClassOf(r.runtime, { generative: modelRow ? isGenerative(modelRow) : false }),
       date: r.date ?? null,
       provenance: 'measured',
       flags: '',

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SnapshotRows } from '../../src/adapters/parquet-rows.ts';
 import { readSnapshot, SNAPSHOT_DIR } from '../../src/adapters/snapshot-files.ts';
 import { METRIC_UNITS } from '../../src/core/catalog/schema.ts';
+import { isGenerative } from '../../src/core/roofline/workload.ts';
 
 describe('the committed snapshot', () => {
   let s: SnapshotRows;
@@ -36,6 +37,13 @@ describe('the committed snapshot', () => {
       expect(m.unit).toBe(METRIC_UNITS[m.metric]);
       expect(m.value).toBeGreaterThan(0);
     }
+  });
+
+  it('classes no generative LLM’s row as plain TensorRT (TensorRT runs LLM generation through TensorRT-LLM)', () => {
+    const generative = new Set(s.models.filter(isGenerative).map((m) => m.id));
+    const trt = s.measurements.filter((m) => /tensorrt/i.test(m.runtime ?? ''));
+    expect(trt.filter((m) => generative.has(m.model_id) && m.runtime_class === 'tensorrt')).toEqual([]);
+    expect(trt.some((m) => !generative.has(m.model_id) && m.runtime_class === 'tensorrt')).toBe(true);
   });
 
   it('counts each source’s rows and names its license', () => {

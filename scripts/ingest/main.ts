@@ -8,15 +8,9 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SNAPSHOT_TABLES } from '../../src/core/catalog/columns.ts';
-import { hardwareLookup, modelLookup, type Lookup } from '../../src/core/catalog/lookup.ts';
-import {
-  buildNameIndex,
-  HARDWARE_PREFIXES,
-  type Named,
-  type NameIndex,
-} from '../../src/core/catalog/resolve.ts';
 import type { MeasurementRow, SourceRow } from '../../src/core/catalog/schema.ts';
 import { assembleMeasurements } from './assemble.ts';
+import { catalogIndexes } from './catalog-index.ts';
 import { buildHardware } from './hardware/build.ts';
 import { buildModels } from './models/build.ts';
 import { flagOutliers } from './outliers.ts';
@@ -40,15 +34,16 @@ async function main(): Promise<void> {
 
   const hardware = buildHardware(raw);
   const models = buildModels(raw);
-  const hwIndex = withLookup(buildNameIndex(hardware.rows, HARDWARE_PREFIXES), hardwareLookup(hardware.rows));
-  const modelIndex = withLookup(buildNameIndex(models.rows), modelLookup(models.rows));
+  const { hardware: hwIndex, models: modelIndex } = catalogIndexes(hardware.rows, models.rows);
+  const hwById = new Map(hardware.rows.map((h) => [h.id, h]));
+  const modelById = new Map(models.rows.map((m) => [m.id, m]));
 
   const measurements: MeasurementRow[] = [];
   const reports: SourceReport[] = [];
   const sourceRows: SourceRow[] = [];
   for (const src of MEASUREMENT_SOURCES) {
     const parsed = src.parse(raw);
-    const assembled = assembleMeasurements(src.meta.id, parsed.rows, hwIndex, modelIndex);
+    const assembled = assembleMeasurements(src.meta.id, parsed.rows, hwIndex, modelIndex, modelById);
     measurements.push(...assembled.rows);
     reports.push({
       id: src.meta.id,
@@ -62,8 +57,6 @@ async function main(): Promise<void> {
     sourceRows.push({ ...src.meta, row_count: assembled.rows.length, kind: 'measurements' });
   }
 
-  const hwById = new Map(hardware.rows.map((h) => [h.id, h]));
-  const modelById = new Map(models.rows.map((m) => [m.id, m]));
   const findings = flagOutliers(measurements, hwById, modelById);
 
   measurements.sort(
@@ -157,19 +150,3 @@ main().catch((e: unknown) => {
   console.error(e instanceof UsageError ? `ingest: ${e.message}` : e);
   process.exit(1);
 });
-
-/**
- * Exact keys first (every name the tables write as the catalog does), then the CLI's lookup for the rest:
- * vendor-doc spellings ("LLaMA v3.1 70B"), capacity and form-factor variants ("H200 141GB HBM3").
- */
-function withLookup<T extends Named>(exact: NameIndex, lookup: Lookup<T>): NameIndex {
-  return {
-    conflicts: exact.conflicts,
-    resolve(raw) {
-      const r = exact.resolve(raw);
-      if (r.kind === 'found') return r;
-      const l = lookup.resolve(raw);
-      return l.ok ? { kind: 'found', id: l.entry.id, via: `lookup:${l.via}` } : r;
-    },
-  };
-}

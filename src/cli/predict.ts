@@ -28,7 +28,8 @@ export const PREDICT_HELP = `usage: npm run cli -- predict --model <name> --hard
   --runtime R          the software stack: auto (default: the runtime most measured for the device, model kind and
                        precision; GGUF precisions imply llama.cpp), a class (${'pytorch, pytorch-compile, tensorrt,'}
                        tensorrt-llm, vllm, sglang, llama.cpp-cuda/-metal/-vulkan/-cpu, mlx, mlc, onnxruntime, …) or
-                       the text you would paste ("TensorRT 10.14, CUDA 13.1", "llama.cpp Metal"); unknown → auto
+                       the text you would paste ("TensorRT 10.14, CUDA 13.1", "llama.cpp Metal"); unknown → auto;
+                       TensorRT for a generative LLM is TensorRT-LLM (its LLM generation runs there)
   --scenario S         single-stream (default: the given batch) | offline (the system's best throughput: the
                        batch and replicas × TP layout the engine predicts fastest); --batch-size max = offline
   --json               machine-readable output

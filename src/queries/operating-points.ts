@@ -10,6 +10,7 @@ import type { HardwareRow, Metric, Mode, ModelRow } from '../core/catalog/schema
 import type { OperatingPoint } from '../core/predict/operating-point.ts';
 import { chooseRuntime } from '../core/predict/runtime-choice.ts';
 import type { Prediction } from '../core/predict/types.ts';
+import { isGenerative } from '../core/roofline/workload.ts';
 import { coalesce } from '../core/select/offline-plan.ts';
 import {
   queriesAt,
@@ -76,7 +77,7 @@ export function runtimesToCompare(
   precision: string,
 ): { runtime: RuntimeClass; rows: number; auto: boolean }[] {
   const pick = chooseRuntime('auto', mode, hw, model, precision, e.evidence()).runtime;
-  const measured = e.evidence().runtimesOn(hw.id);
+  const measured = e.evidence().runtimesOn(hw.id, isGenerative(model));
   const list = measured.some((m) => m.runtime === pick)
     ? measured
     : [...measured, { runtime: pick, rows: 0 }];

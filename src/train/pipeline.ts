@@ -12,7 +12,7 @@ import {
   FEATURE_VERSION,
   standardizeInPlace,
 } from '../core/predict/featurize.ts';
-import { efficiency, queryOf, type Observation } from '../core/predict/observation.ts';
+import { efficiency, queryOf, rowRuntime, type Observation } from '../core/predict/observation.ts';
 import { accuracy, type Scored } from '../core/predict/accuracy.ts';
 import type { Manifest, Prediction } from '../core/predict/types.ts';
 import { buildPrior, buildSupport } from '../core/predict/prior.ts';
@@ -133,12 +133,12 @@ export async function trainEngine(
     buildPrior(
       rows.map((i) => {
         const x = obs[i]!;
-        return { runtime: x.row.runtime, hw: x.hw, metric: x.row.metric, efficiency: x.efficiency };
+        return { runtime: rowRuntime(x.row), hw: x.hw, metric: x.row.metric, efficiency: x.efficiency };
       }),
     );
   manifest.prior = priorOf(allRows);
   const supportOf = (rows: readonly number[]) =>
-    buildSupport(rows.map((i) => ({ runtime: obs[i]!.row.runtime, hw: obs[i]!.hw })));
+    buildSupport(rows.map((i) => ({ runtime: rowRuntime(obs[i]!.row), hw: obs[i]!.hw })));
   manifest.support = supportOf(allRows);
   const held: Held[] = [];
   for (let g = 0; g < k; g++) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRuntime, RUNTIME_CLASSES, runtimeClassOf } from './runtime.ts';
+import { parseRuntime, RUNTIME_CLASSES, runtimeClassOf, runtimeForModel } from './runtime.ts';
 
 describe('runtimeClassOf', () => {
   it('classes the runtimes benchmark tables write', () => {
@@ -35,6 +35,41 @@ describe('runtimeClassOf', () => {
 
   it('maps every class id to itself', () => {
     for (const c of RUNTIME_CLASSES) expect(runtimeClassOf(c)).toBe(c);
+  });
+});
+
+describe('runtimes serving a generative LLM', () => {
+  it('class TensorRT as TensorRT-LLM (MLPerf names only TensorRT for its LLM harness), nothing else', () => {
+    const llm = { generative: true };
+    for (const text of ['TensorRT 10.2.0', 'TensorRT 10.11', 'TensorRT', 'trt', 'tensorrt'])
+      expect(runtimeClassOf(text, llm), text).toBe('tensorrt-llm');
+    expect(runtimeClassOf('TensorRT-LLM 0.19.0 (PyTorch backend, trtllm-bench throughput)', llm)).toBe(
+      'tensorrt-llm',
+    );
+    expect(runtimeClassOf('vLLM 0.6.5', llm)).toBe('vllm');
+    expect(runtimeClassOf('PyTorch 2.4.0', llm)).toBe('pytorch');
+    expect(runtimeClassOf(null, llm)).toBe('other');
+  });
+
+  it('leave TensorRT as TensorRT for other models (resnet, bert) and without a model', () => {
+    expect(runtimeClassOf('TensorRT 10.2.0', { generative: false })).toBe('tensorrt');
+    expect(runtimeClassOf('TensorRT 10.2.0', {})).toBe('tensorrt');
+    expect(runtimeClassOf('TensorRT 10.2.0')).toBe('tensorrt');
+    expect(runtimeClassOf('TensorRT-LLM 0.19.0', { generative: false })).toBe('tensorrt-llm');
+  });
+
+  it('memoize per model kind: one text, two classes, in either order', () => {
+    const text = 'TensorRT 10.14 (memo order check)';
+    expect(runtimeClassOf(text, { generative: true })).toBe('tensorrt-llm');
+    expect(runtimeClassOf(text)).toBe('tensorrt');
+    expect(runtimeClassOf(text, { generative: true })).toBe('tensorrt-llm');
+  });
+
+  it('map every class through runtimeForModel: only tensorrt changes, and only for an LLM', () => {
+    for (const c of RUNTIME_CLASSES) {
+      expect(runtimeForModel(c, false)).toBe(c);
+      expect(runtimeForModel(c, true)).toBe(c === 'tensorrt' ? 'tensorrt-llm' : c);
+    }
   });
 });
 

@@ -116,14 +116,32 @@ function classify(text: string): RuntimeClass | null {
   return null;
 }
 
+/** What a runtime runs: whether the model is a token-generating LLM (`isGenerative` in core/roofline). */
+export interface RuntimeContext {
+  generative?: boolean;
+}
+
+/**
+ * The class a runtime serving this kind of model is: TensorRT alone does no LLM generation with a KV cache,
+ * so a TensorRT stack running a generative LLM is TensorRT-LLM (as in NVIDIA's MLPerf LLM harness, whose
+ * results name only "TensorRT 10.x"). Every other class stays.
+ */
+export function runtimeForModel(c: RuntimeClass, generative: boolean): RuntimeClass {
+  return generative && c === 'tensorrt' ? 'tensorrt-llm' : c;
+}
+
 const cache = new Map<string, RuntimeClass>();
 
-/** The runtime class of a snapshot row's runtime text (memoized); `other` for empty or unknown text. */
-export function runtimeClassOf(text: string | null | undefined): RuntimeClass {
-  const key = text ?? '';
+/**
+ * The runtime class of a snapshot row's runtime text (memoized); `other` for empty or unknown text. With
+ * `{ generative: true }` the text ran a generative LLM (see runtimeForModel).
+ */
+export function runtimeClassOf(text: string | null | undefined, context: RuntimeContext = {}): RuntimeClass {
+  const generative = context.generative === true;
+  const key = `${generative ? 'g' : '-'}|${text ?? ''}`;
   let c = cache.get(key);
   if (c === undefined) {
-    c = classify(key) ?? 'other';
+    c = runtimeForModel(classify(text ?? '') ?? 'other', generative);
     cache.set(key, c);
   }
   return c;

@@ -6,7 +6,7 @@
  */
 import type { HardwareRow, MeasurementRow, ModelRow } from '../catalog/schema.ts';
 import { accuracy, type Accuracy } from '../predict/accuracy.ts';
-import { workloadOf } from '../predict/observation.ts';
+import { rowRuntime, workloadOf } from '../predict/observation.ts';
 import type { Prediction, Query } from '../predict/types.ts';
 
 export interface ImportedQuery {
@@ -36,7 +36,7 @@ export function importedQueries(
         hw,
         model,
         metric: row.metric,
-        runtime: row.runtime,
+        runtime: rowRuntime(row),
         scenario: row.scenario,
         batchKnown: row.batch_size !== null,
       },

@@ -32,6 +32,23 @@ describe('validation', () => {
     expect(r.good[1]).toMatchObject({ metric: 'latency_ms', value: 900, unit: 'ms' });
   });
 
+  it('classes each row’s runtime with its model: TensorRT serving an LLM is TensorRT-LLM', () => {
+    const r = ok(
+      [
+        `${HEADER},runtime`,
+        'H100,llama-3.1-8b,fp16,1,decode_tokens_s,80,tokens/s,TensorRT 10.2.0',
+        `${GOOD},TensorRT 10.2.0`,
+        'H100,llama-3.1-8b,fp16,1,decode_tokens_s,90,tokens/s,TensorRT-LLM 0.19',
+      ].join('\n'),
+    );
+    expect(r.bad).toEqual([]);
+    expect(r.good.map((g) => [g.model_id, g.runtime_class])).toEqual([
+      ['llama-3.1-8b', 'tensorrt-llm'],
+      ['resnet50.tv_in1k', 'tensorrt'],
+      ['llama-3.1-8b', 'tensorrt-llm'],
+    ]);
+  });
+
   it('lists every bad row with its row, column and reason, and keeps the good ones', () => {
     const r = ok(
       csv(

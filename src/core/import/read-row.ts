@@ -276,7 +276,7 @@ export function readRow(raw: RawRow, ctx: ReadContext): ReadRow {
     value,
     unit,
     runtime,
-    runtime_class: runtimeClassOf(runtime),
+    runtime_class: runtimeClassOf(runtime, { generative: isGenerative(model) }),
     date,
     provenance: 'measured',
     flags: [YOURS_FLAG, ...(raw.flags ?? [])].join(';'),

@@ -149,6 +149,68 @@ describe('fallback chain', () => {
     if (unseen.ok) expect(unseen.value).toBeCloseTo(unseen.boundValue! * Math.exp(-1.2), 6);
   });
 
+  it('reads a query’s TensorRT for an LLM as TensorRT-LLM, as its references and prior are classed', async () => {
+    const llm = asModel(LLAMA2_7B);
+    const rows = [
+      measurementRow({
+        hardware_id: V100.id,
+        model_id: llm.id,
+        metric: 'decode_tokens_s',
+        batch_size: 1,
+        prompt_tokens: 0,
+        gen_tokens: 128,
+        value: 60,
+        runtime: 'TensorRT 10.2.0',
+        runtime_class: 'tensorrt-llm',
+      }),
+      measurementRow({
+        hardware_id: H100.id,
+        model_id: llm.id,
+        metric: 'decode_tokens_s',
+        batch_size: 1,
+        prompt_tokens: 0,
+        gen_tokens: 128,
+        value: 40,
+        runtime: 'vLLM 0.6.5',
+        runtime_class: 'vllm',
+      }),
+    ];
+    const { observations } = observe(
+      rows,
+      new Map([
+        [V100.id, V100],
+        [H100.id, H100],
+      ]),
+      new Map([[llm.id, llm]]),
+    );
+    const engine = new PredictionEngine({
+      manifest: { ...manifest, prior: { 'tensorrt-llm|*|decode_tokens_s': -1, '*|*|decode_tokens_s': -1 } },
+      model: fixed(-1, -1, -1),
+      references: buildReferences(observations, [-1, -1]),
+      consistency: false,
+    });
+    const q = (runtime: string): Query => ({
+      ...query(A100, 'decode_tokens_s', { batch: 1, promptTokens: 0, genTokens: 128 }, LLAMA2_7B),
+      runtime,
+    });
+    const [text, id, cls] = await engine.predictMany([
+      q('TensorRT 10.2.0'),
+      q('tensorrt'),
+      q('tensorrt-llm'),
+    ]);
+    expect(text).toMatchObject({
+      ok: true,
+      layer: 'transfer',
+      evidence: expect.stringMatching(/^transfer:runtime:/),
+    });
+    if (!text?.ok || !cls?.ok) throw new Error('no answer');
+    // Only the V100 row ran under TensorRT-LLM: its efficiency carries over (no learned difference).
+    expect(text.value).toBeCloseTo(text.boundValue! * observations[0]!.efficiency, 6);
+    expect(text.explanation).toContain(`${V100.id} under the same runtime`);
+    expect(id).toEqual(cls);
+    expect(text).toEqual(cls);
+  });
+
   it('trusts the network away from the runtime prior only as far as training rows near the query allow', async () => {
     const prior = { 'pytorch|*|throughput': -2, '*|*|throughput': -2 };
     const base = { ...manifest, prior, learnedBlend: 1 };

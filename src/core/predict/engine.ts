@@ -10,6 +10,7 @@ import {
   type Metric,
   type ModelRow,
 } from '../catalog/schema.ts';
+import { runtimeClassOf } from '../catalog/runtime.ts';
 import { YOURS_PREFIX } from '../import/types.ts';
 import type { BoundKind } from '../roofline/bound.ts';
 import { rooflineEstimate, type RooflineEstimate } from '../roofline/estimate.ts';
@@ -91,10 +92,8 @@ export class PredictionEngine {
    * benchmark scenario, TTFT, TPOT, end-to-end latency and throughput are derived from the predicted prefill
    * and decode rates of the same workload, so every metric of one workload tells the same story.
    */
-  async predictMany(
-    queries: readonly Query[],
-    options: { consistency?: boolean } = {},
-  ): Promise<Prediction[]> {
+  async predictMany(asked: readonly Query[], options: { consistency?: boolean } = {}): Promise<Prediction[]> {
+    const queries = asked.map(withRuntimeClass);
     const expanded: Query[] = [];
     // TTFT, TPOT, latency and throughput of one workload share its two phase predictions.
     const phases = new Map<string, { prefill: number; decode: number }>();
@@ -169,7 +168,7 @@ export class PredictionEngine {
     const estimates = new EstimateMemo();
     const prepared: { i: number; p: Prepared }[] = [];
     queries.forEach((query, i) => {
-      const r = this.prepare(query, estimates);
+      const r = this.prepare(withRuntimeClass(query), estimates);
       if (!('error' in r)) prepared.push({ i, p: r });
     });
     const out: (CalibrationTerms | null)[] = queries.map(() => null);
@@ -502,6 +501,16 @@ export class PredictionEngine {
       explanation: `no roofline (${reason}); ${same.length} measurement${same.length > 1 ? 's' : ''} of this model on this device at batch ${same[0]!.batch_size ?? '?'}`,
     };
   }
+}
+
+/**
+ * A query with its runtime as the class it is for its model (TensorRT serving a generative LLM is TensorRT-LLM),
+ * so features, references, the prior and the support table all read one class; a null runtime stays null.
+ */
+function withRuntimeClass(q: Query): Query {
+  if (q.runtime == null) return q;
+  const runtime = runtimeClassOf(q.runtime, { generative: isGenerative(q.model) });
+  return runtime === q.runtime ? q : { ...q, runtime };
 }
 
 /** Everything in a workload but the model: with the model and device, it decides the roofline estimate. */

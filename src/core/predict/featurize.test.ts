@@ -82,6 +82,27 @@ describe('featurize', () => {
     expect(generation({ architecture: 'm3', kind: 'soc-gpu', vendor: 'Apple' })).toBe('apple');
   });
 
+  it('reads TensorRT serving a generative LLM as TensorRT-LLM, in runtimeClass and in featurize', () => {
+    expect(runtimeClass('TensorRT 10.2.0', true)).toBe('tensorrt-llm');
+    expect(runtimeClass('TensorRT 10.2.0', false)).toBe('tensorrt');
+    expect(runtimeClass('TensorRT 10.2.0')).toBe('tensorrt');
+    const workload = {
+      model: LLAMA2_7B,
+      mode: 'inference' as const,
+      batch: 1,
+      precision: 'fp16',
+      nDevices: 1,
+    };
+    const estimate = rooflineEstimate({ ...workload, promptTokens: 1, genTokens: 128 }, A100);
+    if (!estimate.ok) throw new Error(estimate.reason);
+    const llm = { ...input('TensorRT 10.2.0'), workload, model: LLAMA2_7B, estimate };
+    const f = featurize({ ...llm, metric: 'decode_tokens_s' });
+    expect(f[FEATURE_NAMES.indexOf('runtime:tensorrt-llm')]).toBe(1);
+    expect(f[FEATURE_NAMES.indexOf('runtime:tensorrt')]).toBe(0);
+    expect([...f]).toEqual([...featurize({ ...llm, metric: 'decode_tokens_s', runtime: 'tensorrt-llm' })]);
+    expect(featurize(input('TensorRT 10.2.0'))[FEATURE_NAMES.indexOf('runtime:tensorrt')]).toBe(1);
+  });
+
   it('uses the decode phase for LLM decode metrics', () => {
     const workload = {
       model: LLAMA2_7B,

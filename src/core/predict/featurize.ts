@@ -6,7 +6,7 @@ import type { HardwareRow, Metric, ModelRow } from '../catalog/schema.ts';
 import type { RooflineEstimate } from '../roofline/estimate.ts';
 import { runtimeClassOf, type RuntimeClass } from '../catalog/runtime.ts';
 import { precisionInfo } from '../roofline/precision.ts';
-import type { Workload } from '../roofline/workload.ts';
+import { isGenerative, type Workload } from '../roofline/workload.ts';
 
 export const FEATURE_VERSION = 5;
 
@@ -140,9 +140,12 @@ export interface FeatureInput {
   batchKnown: boolean;
 }
 
-/** The runtime feature of a runtime string or class id, through the one shared classifier. */
-export function runtimeClass(runtime: string | null): (typeof RUNTIMES)[number] {
-  return RUNTIME_FEATURE[runtimeClassOf(runtime)];
+/**
+ * The runtime feature of a runtime string or class id, through the one shared classifier; `generative`: it
+ * runs a generative LLM (TensorRT then is TensorRT-LLM, see runtimeForModel).
+ */
+export function runtimeClass(runtime: string | null, generative = false): (typeof RUNTIMES)[number] {
+  return RUNTIME_FEATURE[runtimeClassOf(runtime, { generative })];
 }
 
 /** The architecture generation a device belongs to (a feature: unseen devices share their generation's traits). */
@@ -320,7 +323,7 @@ export function featurizeInto(x: FeatureInput, out: Float32Array, offset = 0): v
     (MODALITIES as readonly string[]).includes(x.model.modality) ? x.model.modality : 'other',
   );
   hot(HOT.arch, archClass(x.model.architecture));
-  hot(HOT.runtime, runtimeClass(x.runtime));
+  hot(HOT.runtime, runtimeClass(x.runtime, isGenerative(x.model)));
   hot(HOT.generation, device.generation);
   hot(HOT.segment, device.segment);
   hot(HOT.metric, metricKind(x.metric));

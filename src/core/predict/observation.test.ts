@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { XEON, measurementRow } from '../roofline/fixtures.test-util.ts';
+import { H100, LLAMA2_7B, XEON, measurementRow } from '../roofline/fixtures.test-util.ts';
 import { rooflineEstimate } from '../roofline/estimate.ts';
-import { threadsOf, workloadOf } from './observation.ts';
+import { featureInputOf, observe, queryOf, rowRuntime, threadsOf, workloadOf } from './observation.ts';
 import { NO_KV_ARCH, type ModelRow } from '../catalog/schema.ts';
 import { RESNET50 } from '../roofline/fixtures.test-util.ts';
 
@@ -28,5 +28,25 @@ describe('threadsOf', () => {
     const b = rooflineEstimate(all, hw);
     if (!a.ok || !b.ok) throw new Error('no estimate');
     expect(a.peakTflops).toBeCloseTo(b.peakTflops / 4, 9);
+  });
+});
+
+describe('the runtime of an observation', () => {
+  it('is its row’s class (classed with the model at ingest), else its text', () => {
+    const model: ModelRow = { ...NO_KV_ARCH, ...LLAMA2_7B, name: 'l', aliases: '', source: 't', notes: null };
+    const row = measurementRow({
+      hardware_id: H100.id,
+      model_id: model.id,
+      metric: 'decode_tokens_s',
+      batch_size: 1,
+      runtime: 'TensorRT 10.2.0',
+      runtime_class: 'tensorrt-llm',
+    });
+    const { observations } = observe([row], new Map([[H100.id, H100]]), new Map([[model.id, model]]));
+    const o = observations[0]!;
+    expect(queryOf(o).runtime).toBe('tensorrt-llm');
+    expect(featureInputOf(o).runtime).toBe('tensorrt-llm');
+    expect(o.workload.runtime).toBe('tensorrt-llm');
+    expect(rowRuntime({ runtime: 'TensorRT 10.2.0', runtime_class: '' })).toBe('TensorRT 10.2.0');
   });
 });

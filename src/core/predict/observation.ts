@@ -159,6 +159,13 @@ export function observe(
   return { observations, skipped };
 }
 
+/**
+ * The runtime a row ran under, as training and serving read it: its runtime class (classed with its model at
+ * ingest or import), else its text for rows without one.
+ */
+export const rowRuntime = (row: Pick<MeasurementRow, 'runtime' | 'runtime_class'>): string | null =>
+  row.runtime_class || row.runtime;
+
 /** The feature input of an observation (the row's own runtime, scenario and whether its batch was stated). */
 export function featureInputOf(o: Observation): FeatureInput {
   return {
@@ -167,7 +174,7 @@ export function featureInputOf(o: Observation): FeatureInput {
     model: o.model,
     estimate: o.estimate,
     metric: o.row.metric,
-    runtime: o.row.runtime,
+    runtime: rowRuntime(o.row),
     scenario: o.row.scenario,
     batchKnown: o.row.batch_size !== null,
   };
@@ -180,7 +187,7 @@ export function queryOf(o: Observation): Query {
     hw: o.hw,
     model: o.model,
     metric: o.row.metric,
-    runtime: o.row.runtime,
+    runtime: rowRuntime(o.row),
     scenario: o.row.scenario,
     batchKnown: o.row.batch_size !== null,
   };

@@ -47,6 +47,7 @@ export interface ReferenceQuery {
   genTokens: number | null;
   seqLen: number | null;
   imageSize: number | null;
+  /** The query's runtime class, as the engine resolved it with the model (TensorRT serving an LLM: TensorRT-LLM). */
   runtime: string | null;
   vendor: string;
   kind: string;

@@ -39,6 +39,21 @@ describe('chooseRuntime', () => {
     expect(chooseRuntime('mlx', 'inference', APPLE, LLAMA2_7B, 'fp16', evidence).runtime).toBe('mlx');
   });
 
+  it('resolves an explicit TensorRT for an LLM to TensorRT-LLM and says why; keeps it for other models', () => {
+    const d = chooseRuntime('tensorrt', 'inference', H100, LLAMA2_7B, 'fp16', evidence);
+    expect(d).toEqual({
+      runtime: 'tensorrt-llm',
+      why: 'TensorRT-LLM (TensorRT runs LLM generation through TensorRT-LLM)',
+    });
+    expect(chooseRuntime('tensorrt', 'inference', H100, RESNET50, 'fp16', evidence)).toEqual({
+      runtime: 'tensorrt',
+      why: 'TensorRT (chosen)',
+    });
+    expect(chooseRuntime('tensorrt-llm', 'inference', H100, LLAMA2_7B, 'fp16', evidence).why).toBe(
+      'TensorRT-LLM (chosen)',
+    );
+  });
+
   it('takes a GGUF precision to mean llama.cpp on the device’s backend', () => {
     expect(chooseRuntime('auto', 'inference', H100, LLAMA2_7B, 'q4_k_m', evidence).runtime).toBe(
       'llama.cpp-cuda',
@@ -65,6 +80,34 @@ describe('chooseRuntime', () => {
       { runtime: 'vllm', rows: 3 },
       { runtime: 'pytorch-compile', rows: 1 },
       { runtime: 'tensorrt-llm', rows: 1 },
+    ]);
+  });
+
+  it('lists a device’s TensorRT rows under TensorRT-LLM when the runtimes are to run an LLM', () => {
+    const trt = measurementRow({
+      source_row: 11,
+      hardware_id: H100.id,
+      model_id: RESNET50.id,
+      runtime_class: 'tensorrt',
+    });
+    const e = new RuntimeEvidence(
+      [...rows, trt, { ...trt, source_row: 12 }],
+      new Map([[H100.id, H100]]),
+      new Map([
+        [LLAMA2_7B.id, LLAMA2_7B],
+        [RESNET50.id, RESNET50],
+      ]),
+    );
+    expect(e.runtimesOn(H100.id)).toEqual([
+      { runtime: 'vllm', rows: 3 },
+      { runtime: 'tensorrt', rows: 2 },
+      { runtime: 'pytorch-compile', rows: 1 },
+      { runtime: 'tensorrt-llm', rows: 1 },
+    ]);
+    expect(e.runtimesOn(H100.id, true)).toEqual([
+      { runtime: 'tensorrt-llm', rows: 3 },
+      { runtime: 'vllm', rows: 3 },
+      { runtime: 'pytorch-compile', rows: 1 },
     ]);
   });
 });

@@ -3,7 +3,7 @@
  * device kind, the model's kind and the precision; a GGUF precision implies llama.cpp. Every answer names it.
  */
 import { isGgufKind } from '../catalog/normalize.ts';
-import { RUNTIME_LABELS, type RuntimeClass } from '../catalog/runtime.ts';
+import { RUNTIME_LABELS, runtimeForModel, type RuntimeClass } from '../catalog/runtime.ts';
 import type { HardwareRow, MeasurementRow, Mode, ModelRow } from '../catalog/schema.ts';
 import { precisionInfo } from '../roofline/precision.ts';
 import { isGenerative } from '../roofline/workload.ts';
@@ -102,9 +102,17 @@ export class RuntimeEvidence {
     }
   }
 
-  /** The runtimes measured on a device, most rows first. */
-  runtimesOn(hardwareId: string): { runtime: RuntimeClass; rows: number }[] {
-    return [...(this.byDevice.get(hardwareId) ?? new Map<RuntimeClass, number>())]
+  /**
+   * The runtimes measured on a device (rows of any model), most rows first; `generative`: as they would run a
+   * generative LLM (TensorRT's rows count as TensorRT-LLM's, see runtimeForModel).
+   */
+  runtimesOn(hardwareId: string, generative = false): { runtime: RuntimeClass; rows: number }[] {
+    const counts = new Map<RuntimeClass, number>();
+    for (const [r, n] of this.byDevice.get(hardwareId) ?? []) {
+      const runtime = runtimeForModel(r, generative);
+      counts.set(runtime, (counts.get(runtime) ?? 0) + n);
+    }
+    return [...counts]
       .map(([runtime, rows]) => ({ runtime, rows }))
       .sort((a, b) => b.rows - a.rows || a.runtime.localeCompare(b.runtime));
   }
@@ -135,7 +143,14 @@ export function chooseRuntime(
   precision: string,
   evidence: RuntimeEvidence | null,
 ): RuntimeDecision {
-  if (choice !== 'auto') return { runtime: choice, why: `${RUNTIME_LABELS[choice]} (chosen)` };
+  if (choice !== 'auto') {
+    const r = runtimeForModel(choice, isGenerative(m));
+    if (r === choice) return { runtime: r, why: `${RUNTIME_LABELS[r]} (chosen)` };
+    return {
+      runtime: r,
+      why: `${RUNTIME_LABELS[r]} (${RUNTIME_LABELS[choice]} runs LLM generation through ${RUNTIME_LABELS[r]})`,
+    };
+  }
   if (isGgufKind(precision)) {
     const r = llamaCppFor(hw);
     return { runtime: r, why: `${RUNTIME_LABELS[r]} (auto: ${precision} is a GGUF quantization)` };

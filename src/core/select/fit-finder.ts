@@ -5,11 +5,12 @@
  * the same model the ranking plans with.
  */
 import { bitsPerWeight } from '../catalog/normalize.ts';
+import { runtimeClassOf } from '../catalog/runtime.ts';
 import type { HardwareKind, HardwareRow, Mode } from '../catalog/schema.ts';
 import { deviceCapacity, type Capacity } from '../roofline/capacity.ts';
 import { fit, fitSummary, memoryFootprint, type Fit, type MemoryBreakdown } from '../roofline/memory.ts';
 import { precisionInfo, precisionSupport } from '../roofline/precision.ts';
-import { DEFAULTS, type ModelArch, type Workload } from '../roofline/workload.ts';
+import { DEFAULTS, isGenerative, type ModelArch, type Workload } from '../roofline/workload.ts';
 import { lengthKind, type LengthKind } from './selection-request.ts';
 
 /** Precisions tried by default, most bits per weight first (ties keep this order: bf16 before fp16). */
@@ -157,7 +158,7 @@ export function fitWorkload(q: FitQuestion, precision: string): Workload {
   const n = Math.max(1, Math.floor(q.nDevices ?? 1));
   const w: Workload = { model: q.model, mode, batch: q.batch ?? 1, precision, nDevices: n };
   if (n > 1) w.parallelism = 'tensor';
-  if (q.runtime !== undefined) w.runtime = q.runtime;
+  if (q.runtime !== undefined) w.runtime = runtimeClassOf(q.runtime, { generative: isGenerative(q.model) });
   const kind = lengthKind(q.model, mode);
   if (kind === 'llm') {
     w.promptTokens = q.promptTokens ?? DEFAULTS.promptTokens;
