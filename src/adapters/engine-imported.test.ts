@@ -61,7 +61,7 @@ describe('engineWithImported', () => {
     expect(withRows).toMatchObject({
       ok: true,
       layer: 'transfer',
-      explanation: expect.stringMatching(/nvidia-rtx-4090 \(1 from your data\)/),
+      explanation: expect.stringMatching(/nvidia-rtx-4090 \(1 from your data: [a-z0-9-]+ row 1\)/),
     });
     const without = await engineWithImported(base, []);
     const [plain] = await without.engine.predictMany([query]);

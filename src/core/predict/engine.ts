@@ -270,7 +270,7 @@ export class PredictionEngine {
         hi = symmetric ? logEff + c : logEff + c + Math.max(0, q90 - q50) * 0.5;
         layer = 'transfer';
         ownDevice = refs.yoursHere > 0;
-        why = `scaled from ${refs.count} measurement${refs.count > 1 ? 's' : ''} of ${refs.twins ? `this model's architectural twin${refs.twins.includes(',') ? 's' : ''} ${refs.twins}${refs.twinsOnly ? '' : ' and this model'}` : 'this model'} on ${refs.devices}${refs.yours ? ` (${refs.yours} from your data)` : ''}${refs.sameRuntime ? ' under the same runtime' : ' under other runtimes'}, through this device's own bound, adjusted by the learned efficiency difference`;
+        why = `scaled from ${refs.count} measurement${refs.count > 1 ? 's' : ''} of ${refs.twins ? `this model's architectural twin${refs.twins.includes(',') ? 's' : ''} ${refs.twins}${refs.twinsOnly ? '' : ' and this model'}` : 'this model'} on ${refs.devices}${refs.yours ? ` (${refs.yours} from your data: ${refs.yoursRows})` : ''}${refs.sameRuntime ? ' under the same runtime' : ' under other runtimes'}, through this device's own bound, adjusted by the learned efficiency difference`;
       } else {
         // A runtime the training data never saw: the network's runtime input is untrained, so the answer is
         // the typical efficiency of every runtime on this kind of device.
@@ -419,6 +419,8 @@ export class PredictionEngine {
     yours: number;
     /** Of them, how many were measured on the query's own device. */
     yoursHere: number;
+    /** Which of your rows, "llama-bench row 3, timm row 1" (the first three, then "…"). */
+    yoursRows: string;
     /** Models of the counted references that are architectural twins of the query's (ids), or ''. */
     twins: string;
     /** Whether every counted reference is a twin's. */
@@ -448,6 +450,7 @@ export class PredictionEngine {
     const logEff = measured + shrink * difference;
     const top = use[0]!.weight;
     const counted = use.filter((f) => f.weight >= 0.1 * top);
+    const mine = counted.filter((f) => f.ref.row.source_id.startsWith(YOURS_PREFIX)).map((f) => f.ref.row);
     const names: string[] = [];
     for (const f of counted) {
       const id = f.ref.row.hardware_id;
@@ -458,7 +461,11 @@ export class PredictionEngine {
       measured,
       difference,
       count: counted.length,
-      yours: counted.filter((f) => f.ref.row.source_id.startsWith(YOURS_PREFIX)).length,
+      yours: mine.length,
+      yoursRows: `${mine
+        .slice(0, 3)
+        .map((r) => `${r.source_id.slice(YOURS_PREFIX.length)} row ${r.source_row}`)
+        .join(', ')}${mine.length > 3 ? ', …' : ''}`,
       yoursHere: counted.filter(
         (f) => f.ref.row.source_id.startsWith(YOURS_PREFIX) && f.ref.row.hardware_id === p.query.hw.id,
       ).length,
