@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runtimeClassOf } from '../catalog/runtime.ts';
 import type { MeasurementRow } from '../catalog/schema.ts';
 import { measurementRow } from '../roofline/fixtures.test-util.ts';
-import { ReferenceIndex, type Reference, type ReferenceQuery } from './references.ts';
+import { DISTANCE, ReferenceIndex, type Reference, type ReferenceQuery } from './references.ts';
 
 const row = (over: Partial<MeasurementRow>) => {
   const r = measurementRow({ runtime: 'pytorch', ...over });
@@ -111,6 +111,21 @@ describe('ReferenceIndex.find', () => {
     expect(found.map((f) => f.ref.row.hardware_id)).toEqual(['unsized', 'b1']);
     expect(found[0]!.weight).toBeCloseTo(found[1]!.weight, 12);
     expect(ids(index, query({ batch: 1 }))).toEqual(['b1@1', 'unsized@null']);
+  });
+
+  it("puts a reference that states no length a doubling farther than one at the query's length", () => {
+    const index = new ReferenceIndex([
+      ref({ hardware_id: 'unstated', prompt_tokens: null, gen_tokens: null }),
+      ref({ hardware_id: 'stated', prompt_tokens: 512, gen_tokens: 128 }),
+      ref({ hardware_id: 'double', prompt_tokens: 1024, gen_tokens: 128 }),
+    ]);
+    const found = index.find(query({ promptTokens: 512, genTokens: 128 }));
+    expect(found.map((f) => f.ref.row.hardware_id)).toEqual(['stated', 'double', 'unstated']);
+    // One doubling of the prompt costs what one unstated length does; two unstated lengths cost two.
+    expect(found[2]!.distance - found[0]!.distance).toBeCloseTo(2 * DISTANCE.unknownLength, 12);
+    expect(found[1]!.distance - found[0]!.distance).toBeCloseTo(DISTANCE.length, 12);
+    // Neither side stating a length: no cost.
+    expect(index.find(query())[0]!.ref.row.hardware_id).toBe('unstated');
   });
 
   it('answers the same shape for different devices independently (the per-shape memo is device-free)', () => {

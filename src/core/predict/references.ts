@@ -81,18 +81,23 @@ export const DISTANCE = {
   twin: 0.25,
   /** Per doubling between the reference's and the query's prompt, generated or sequence length. */
   length: 0.25,
+  /** A length one side states and the other does not (as far as one doubling: the shape is less known). */
+  unknownLength: 0.25,
 } as const;
 
 /** The most doublings a length may differ by (16×); farther references are not the same workload shape. */
 const MAX_LENGTH_DOUBLINGS = 4;
 
 /**
- * The distance between two lengths in doublings × DISTANCE.length (0 when either is unstated), or null
- * beyond MAX_LENGTH_DOUBLINGS. Efficiency is measured against each row's own bound, which already scales
- * with its lengths (the KV cache read per token, the prompt's FLOPs), so a nearby length transfers.
+ * The distance between two lengths in doublings × DISTANCE.length (0 when neither states one,
+ * DISTANCE.unknownLength when only one does), or null beyond MAX_LENGTH_DOUBLINGS. Efficiency is measured
+ * against each row's own bound, which already scales with its lengths (the KV cache read per token, the
+ * prompt's FLOPs), so a nearby length transfers; a row that states its lengths is nearer than one that does
+ * not (MLPerf states none: a table at the query's own lengths is the better reference).
  */
-function lengthGap(a: number | null, b: number | null): number | null {
-  if (a === null || b === null || a === b) return 0;
+export function lengthGap(a: number | null, b: number | null): number | null {
+  if (a === b) return 0;
+  if (a === null || b === null) return DISTANCE.unknownLength;
   if (a <= 0 || b <= 0) return null;
   const doublings = Math.abs(Math.log2(a / b));
   return doublings > MAX_LENGTH_DOUBLINGS ? null : doublings * DISTANCE.length;
