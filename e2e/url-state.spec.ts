@@ -132,8 +132,11 @@ test('Data: filters, sort, page size and page survive a reload', async ({ page }
   await expect(page.getByText(/· page 2 of/)).toBeVisible();
   await expect(page).toHaveURL(/[?&]sort=-value&p=2&per_page=25(&|$)/);
   const n = await rowCount(page);
-  const rows = page.getByRole('table', { name: 'Measurements' }).locator('tbody tr');
+  const table = page.getByRole('table', { name: 'Measurements' });
+  const rows = table.locator('tbody tr');
   await expect(rows).toHaveCount(25);
+  // The rows of the sorted second page, not the previous query's still on screen.
+  await expect(page.locator('.table-wrap').filter({ has: table })).toHaveAttribute('aria-busy', 'false');
   const first = await rows.first().textContent();
 
   await reloadSame(page);
