@@ -5,27 +5,14 @@
  * tuned on. The assignment depends on the rows' content only, never on their order.
  */
 import type { MeasurementRow } from '../catalog/schema.ts';
+import { workloadFields } from '../import/duplicates.ts';
 
 /** Most folds: k = min(MAX_FOLDS, workloads). */
 export const MAX_FOLDS = 5;
 
-/** Everything that makes two rows the same workload (not the metric, value, date or provenance). */
+/** Two rows of one workload (core/import/duplicates.ts workloadFields) share a fold. */
 export function workloadKey(r: MeasurementRow): string {
-  return [
-    r.hardware_id,
-    r.n_devices,
-    r.model_id,
-    r.mode,
-    r.scenario ?? '',
-    r.precision,
-    r.batch_size ?? '',
-    r.seq_len ?? '',
-    r.prompt_tokens ?? '',
-    r.gen_tokens ?? '',
-    r.image_size ?? '',
-    r.runtime_class,
-    r.runtime ?? '',
-  ].join('|');
+  return workloadFields(r).join('|');
 }
 
 /** FNV-1a of a string: a stable, order-free shuffle key. */

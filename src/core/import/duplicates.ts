@@ -1,11 +1,8 @@
 /** When two measurements are the same one: same device, model, workload, metric, runtime and value. */
 import type { MeasurementRow } from '../catalog/schema.ts';
 
-/**
- * The identity of a measurement, provenance aside. With `withValue` false: its configuration only (two
- * rows with one configuration and different values are repeated runs, not duplicates).
- */
-export function duplicateKey(r: MeasurementRow, withValue = true): string {
+/** Everything that makes two rows the same workload: the configuration, not the metric, value or provenance. */
+export function workloadFields(r: MeasurementRow): (string | number)[] {
   return [
     r.hardware_id,
     r.n_devices,
@@ -18,9 +15,15 @@ export function duplicateKey(r: MeasurementRow, withValue = true): string {
     r.prompt_tokens ?? '',
     r.gen_tokens ?? '',
     r.image_size ?? '',
-    r.metric,
     r.runtime_class,
     r.runtime ?? '',
-    withValue ? Number(r.value.toPrecision(9)) : '',
-  ].join('\u0001');
+  ];
+}
+
+/**
+ * The identity of a measurement, provenance aside. With `withValue` false: its configuration only (two
+ * rows with one configuration and different values are repeated runs, not duplicates).
+ */
+export function duplicateKey(r: MeasurementRow, withValue = true): string {
+  return [...workloadFields(r), r.metric, withValue ? Number(r.value.toPrecision(9)) : ''].join('\u0001');
 }
