@@ -32,12 +32,16 @@ export function whisperModel(raw: string): { model: string; precision: string } 
 /** Whisper encodes a 30 s window as 1,500 positions (3,000 mel frames after its stride-2 convolution). */
 const ENCODER_POSITIONS = 1500;
 
-/** Metric per column: Enc. (ms per 30 s window), Dec. and Bch5 (ms per token), PP (ms per prompt token). */
+/**
+ * Metric per column: Enc. (ms per 30 s window), Dec. and Bch5 (ms per token), PP (ms per prompt token).
+ * `perStep`: Bch5 is the time of a batch-5 decode step divided by its 5 tokens; TPOT is the time between one
+ * sequence's tokens, the whole step (each of the 5 sequences gets one token per step), so it is 5 × Bch5.
+ */
 const COLUMNS = [
-  { col: 'Enc.', metric: 'ttft_ms', scenario: 'encode', batch: 1 },
-  { col: 'Dec.', metric: 'tpot_ms', scenario: 'decode', batch: 1 },
-  { col: 'Bch5', metric: 'tpot_ms', scenario: 'decode', batch: 5 },
-  { col: 'PP', metric: 'latency_ms', scenario: 'prompt per token', batch: 1 },
+  { col: 'Enc.', metric: 'ttft_ms', scenario: 'encode', batch: 1, perStep: 1 },
+  { col: 'Dec.', metric: 'tpot_ms', scenario: 'decode', batch: 1, perStep: 1 },
+  { col: 'Bch5', metric: 'tpot_ms', scenario: 'decode', batch: 5, perStep: 5 },
+  { col: 'PP', metric: 'latency_ms', scenario: 'prompt per token', batch: 1, perStep: 1 },
 ] as const;
 
 function parse(rawRoot: string): ParseResult {
@@ -69,7 +73,7 @@ function parse(rawRoot: string): ParseResult {
         batch_size: c.batch,
         prompt_tokens: c.scenario === 'encode' ? ENCODER_POSITIONS : null,
         metric: c.metric,
-        value,
+        value: value * c.perStep,
         unit: 'ms',
         runtime,
       });
@@ -110,6 +114,7 @@ function parse(rawRoot: string): ParseResult {
     drops,
     notes: [
       'encoder time (Enc., issue #89 encode) stored as ttft_ms of a 1,500-position prompt: the time before the first decoder token',
+      'Bch5 (ms per token of a batch-5 decode step) stored as tpot_ms at batch 5 = 5 × Bch5: the step time, which is each sequence’s time per output token',
       'models without a quant suffix taken as F16 (whisper.cpp ggml default); "-dis" models read as distil-whisper (medium.en, large-v2)',
       'issue #89 load times not used (model loading, not inference); memcpy/mul_mat microbenchmarks (whispercpp_memcpy_mulmat.csv) not read',
     ],
