@@ -223,15 +223,24 @@ export const BLENDS = [0, 0.25, 0.5, 0.75, 1] as const;
 /** The most the network may move the learned layer from the runtime's typical efficiency (log). */
 export const DEVIATIONS = [0.35, 0.7, 1.1, 1.6, Infinity] as const;
 /** How sharply transfer prefers the nearest reference device (weight e^(−tau·distance)). */
-export const TAUS = [0.5, 2] as const;
+export const TAUS = [0.5, 2, 8] as const;
 /**
- * Shares of the learned difference between devices that same-runtime transfer keeps. Members are fit on
- * two thirds of the devices, so their learned differences are noisier than the served network's and their
- * calibration leans toward small shares (on one leave-hardware-out fold, timm: 0.25 → 41% MdAPE, 1 → 21%);
- * the grid therefore starts at a half.
+ * Shares of the learned difference between devices that same-runtime transfer keeps. Members are fit on part
+ * of the devices, so their learned differences are noisier than the served network's; 0 leaves transfer to
+ * the measured reference and the resource scaling alone.
  */
-export const SHRINKS = [0.5, 1] as const;
-/** Rows a runtime class needs in calibration for its own shrink. */
+export const SHRINKS = [0, 0.5, 1] as const;
+/**
+ * Elasticity losses tried per runtime: the share of a faster bounding resource a runtime does not turn into
+ * speed. At most 0.75, so a device with more of the bounding resource is never predicted slower and stays at
+ * least ratio^0.25 faster (PyTorch eager on vision models turns an RTX 3090 → 4090 step of 2.3× dense peak
+ * into ~1.4×, a loss of 0.6; llama.cpp decode of an 8B model runs 1.1× faster on an H100 PCIe than on an RTX
+ * 4090 with 2× the bandwidth).
+ */
+export const ELASTICITIES = Array.from({ length: 16 }, (_, i) => i / 20);
+/** A setting's error may exceed the best by this share and still be kept for being plainer (less elasticity). */
+const PLAINER = 0.01;
+/** Rows a runtime class (or class and bound kind) needs in calibration for its own settings. */
 const MIN_CLASS_ROWS = 30;
 
 interface Held {
@@ -241,22 +250,59 @@ interface Held {
 
 const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? Infinity;
 
+type Term = { t: CalibrationTerms; truth: number };
+export type TransferTerm = { t: Extract<CalibrationTerms, { kind: 'transfer' }>; truth: number };
+
+/**
+ * The elasticity loss with the smallest median |log error| over `rows` under a shrink: the least loss whose
+ * error is within PLAINER of the best (where the rows barely tell losses apart, the plain roofline scaling).
+ */
+export function elasticityFor(
+  rows: readonly TransferTerm[],
+  shrink: number,
+): { elasticity: number; err: number } {
+  const errs = ELASTICITIES.map((e) =>
+    medianOf(
+      rows.map(({ t, truth }) =>
+        Math.abs(Math.min(0, t.measured + shrink * t.difference - e * t.scaling) - truth),
+      ),
+    ),
+  );
+  const best = Math.min(...errs);
+  const k = errs.findIndex((e) => e <= best * (1 + PLAINER) + 1e-12);
+  return { elasticity: ELASTICITIES[k]!, err: errs[k]! };
+}
+
+/**
+ * The shrink (from SHRINKS) and elasticity loss with the smallest median |log error| over `rows`. Ties keep
+ * the larger shrink (the network's difference as trained).
+ */
+export function pickTransfer(rows: readonly TransferTerm[]): {
+  shrink: number;
+  elasticity: number;
+  err: number;
+} {
+  let pick = { shrink: 1, elasticity: 0, err: Infinity };
+  for (const shrink of [...SHRINKS].reverse()) {
+    const e = elasticityFor(rows, shrink);
+    if (e.err < pick.err - 1e-9) pick = { shrink, ...e };
+  }
+  return pick;
+}
+
 /**
  * The settings that combine the engine's parts, each chosen for the smallest median |log error| on the
- * devices each cross-fitted member never saw: transfer's tau and shrink (per runtime class where it has
- * rows), and the learned layer's blend and deviation cap. Scored from the parts (calibrationTerms), so the
- * grid costs one pass per tau. Ties keep the earlier (sharper, less shrunk, more network) setting.
+ * devices each cross-fitted member never saw: transfer's tau, shrink and elasticity loss (per runtime where
+ * it has rows, and the elasticity also per bound kind), and the learned layer's blend and deviation
+ * cap. Scored from the parts (calibrationTerms), so the grid costs one pass per tau.
  */
 async function chooseSettings(held: readonly Held[], log: (s: string) => void): Promise<Partial<Manifest>> {
   const clamp0 = (x: number) => Math.min(0, x);
-  let best: {
-    tau: number;
-    shrink: number;
-    err: number;
-    terms: { t: CalibrationTerms; truth: number }[];
-  } | null = null;
+  let best: { tau: number; shrink: number; elasticity: number; err: number; terms: Term[] } | null = null;
+  /** Per tau: transfer rows by runtime key and by `key:boundKind`. */
+  const groupsByTau = new Map<number, Map<string, TransferTerm[]>>();
   for (const tau of TAUS) {
-    const terms: { t: CalibrationTerms; truth: number }[] = [];
+    const terms: Term[] = [];
     for (const h of held) {
       const t = await h.engineOf({ transfer: { tau } }).calibrationTerms(h.rows.map(queryOf));
       t.forEach((x, i) => {
@@ -264,36 +310,53 @@ async function chooseSettings(held: readonly Held[], log: (s: string) => void): 
         if (x) terms.push({ t: x, truth: Math.log(efficiency(o.row.metric, x.bound, o.row.value)) });
       });
     }
-    const tr = terms.filter((x) => x.t.kind === 'transfer');
-    for (const shrink of SHRINKS) {
-      const err = medianOf(
-        tr.map(({ t, truth }) =>
-          t.kind === 'transfer' ? Math.abs(clamp0(t.measured + shrink * t.difference) - truth) : 0,
-        ),
-      );
-      log(`transfer tau ${tau} shrink ${shrink}: median |log error| ${err.toFixed(3)} on ${tr.length} rows`);
-      if (!best || err < best.err - 1e-9) best = { tau, shrink, err, terms };
-    }
+    const pick = pickTransfer(terms.filter((x): x is TransferTerm => x.t.kind === 'transfer'));
+    log(
+      `transfer tau ${tau}: shrink ${pick.shrink}, elasticity ${pick.elasticity}: median |log error| ${pick.err.toFixed(3)}`,
+    );
+    if (!best || pick.err < best.err - 1e-9) best = { tau, ...pick, terms };
+    const groups = new Map<string, TransferTerm[]>();
+    const add = (key: string, x: TransferTerm) => {
+      const g = groups.get(key);
+      if (g) g.push(x);
+      else groups.set(key, [x]);
+    };
+    for (const x of terms)
+      if (x.t.kind === 'transfer')
+        for (const key of x.t.keys) {
+          add(key, x as TransferTerm);
+          add(`${key}:${x.t.boundKind}`, x as TransferTerm);
+        }
+    groupsByTau.set(tau, groups);
   }
   if (!best) return {};
+  const tauByRuntime: Record<string, number> = {};
   const shrinkByRuntime: Record<string, number> = {};
-  const byRuntime = new Map<string, { t: CalibrationTerms; truth: number }[]>();
-  for (const x of best.terms)
-    if (x.t.kind === 'transfer') byRuntime.set(x.t.runtime, [...(byRuntime.get(x.t.runtime) ?? []), x]);
-  for (const [rt, rows] of [...byRuntime].sort(([a], [b]) => a.localeCompare(b))) {
-    if (rows.length < MIN_CLASS_ROWS) continue;
-    let pick = { shrink: best.shrink, err: Infinity };
-    for (const shrink of SHRINKS) {
-      const err = medianOf(
-        rows.map(({ t, truth }) =>
-          t.kind === 'transfer' ? Math.abs(clamp0(t.measured + shrink * t.difference) - truth) : 0,
-        ),
-      );
-      if (err < pick.err - 1e-9) pick = { shrink, err };
+  const elasticityByRuntime: Record<string, number> = {};
+  const keys = [...groupsByTau.get(best.tau)!.keys()].sort((a, b) => a.localeCompare(b));
+  // A runtime's tau, shrink and elasticity first (the same rows under each tau; ties keep the overall tau),
+  // then each bound kind's elasticity under that tau and shrink.
+  for (const key of keys) {
+    if (key.includes(':') || groupsByTau.get(best.tau)!.get(key)!.length < MIN_CLASS_ROWS) continue;
+    let pick: { tau: number; shrink: number; elasticity: number; err: number } | null = null;
+    for (const tau of [best.tau, ...TAUS.filter((t) => t !== best.tau)]) {
+      const p = pickTransfer(groupsByTau.get(tau)!.get(key) ?? []);
+      if (!pick || p.err < pick.err - 1e-9) pick = { tau, ...p };
     }
-    shrinkByRuntime[rt] = pick.shrink;
+    tauByRuntime[key] = pick!.tau;
+    shrinkByRuntime[key] = pick!.shrink;
+    elasticityByRuntime[key] = pick!.elasticity;
   }
+  for (const key of keys) {
+    if (!key.includes(':')) continue;
+    const runtime = key.slice(0, key.lastIndexOf(':'));
+    const rows = groupsByTau.get(tauByRuntime[runtime] ?? best.tau)!.get(key) ?? [];
+    const shrink = shrinkByRuntime[runtime] ?? best.shrink;
+    if (rows.length >= MIN_CLASS_ROWS) elasticityByRuntime[key] = elasticityFor(rows, shrink).elasticity;
+  }
+  log(`transfer tau by runtime: ${JSON.stringify(tauByRuntime)}`);
   log(`transfer shrink by runtime: ${JSON.stringify(shrinkByRuntime)}`);
+  log(`transfer elasticity by runtime: ${JSON.stringify(elasticityByRuntime)}`);
   const learned = best.terms.filter((x) => x.t.kind === 'learned');
   let blend = { learnedBlend: 1, learnedMaxDeviation: Infinity, err: Infinity };
   for (const alpha of [...BLENDS].reverse())
@@ -313,7 +376,15 @@ async function chooseSettings(held: readonly Held[], log: (s: string) => void): 
     `learned layer: blend ${blend.learnedBlend}, deviation cap ${blend.learnedMaxDeviation}: median |log error| ${blend.err.toFixed(3)} on ${learned.length} rows`,
   );
   return {
-    transfer: { tau: best.tau, shrink: best.shrink, shrinkByRuntime, maxCorrection: Math.log(4) },
+    transfer: {
+      tau: best.tau,
+      tauByRuntime,
+      shrink: best.shrink,
+      shrinkByRuntime,
+      elasticity: best.elasticity,
+      elasticityByRuntime,
+      maxCorrection: Math.log(4),
+    },
     learnedBlend: blend.learnedBlend,
     // JSON has no Infinity: an uncapped deviation is stored as absent.
     ...(Number.isFinite(blend.learnedMaxDeviation) ? { learnedMaxDeviation: blend.learnedMaxDeviation } : {}),

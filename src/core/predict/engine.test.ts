@@ -19,7 +19,7 @@ import {
 } from '../roofline/fixtures.test-util.ts';
 import { rooflineEstimate } from '../roofline/estimate.ts';
 import { runtimeClassOf } from '../catalog/runtime.ts';
-import { buildReferences, PredictionEngine } from './engine.ts';
+import { buildReferences, PredictionEngine, settingFor, settingKeys } from './engine.ts';
 import { supportKey } from './prior.ts';
 import { FEATURE_COUNT, FEATURE_NAMES, FEATURE_VERSION } from './featurize.ts';
 import { observe, RATE_METRICS } from './observation.ts';
@@ -147,6 +147,87 @@ describe('fallback chain', () => {
     const unseen = await engineWith(undefined).predict({ ...q, runtime: 'llama.cpp WebGPU' });
     expect(unseen).toMatchObject({ ok: true, layer: 'learned', evidence: 'learned:unseen-runtime' });
     if (unseen.ok) expect(unseen.value).toBeCloseTo(unseen.boundValue! * Math.exp(-1.2), 6);
+  });
+
+  it('turns a faster bounding resource into speed as ratio^(1 − elasticity) under the same runtime', async () => {
+    const row = measurementRow({
+      hardware_id: V100.id,
+      model_id: RESNET50.id,
+      runtime: 'PyTorch 2.1',
+      batch_size: 256,
+    });
+    const { observations } = observe(
+      [{ ...row, runtime_class: runtimeClassOf(row.runtime) }],
+      new Map([[V100.id, V100]]),
+      new Map([[RESNET50.id, asModel(RESNET50)]]),
+    );
+    const refs = buildReferences(observations, [-1]);
+    const q = { ...query(A100, 'throughput', { batch: 256 }), runtime: 'pytorch' };
+    const engineWith = (elasticityByRuntime: Record<string, number>) =>
+      new PredictionEngine({
+        manifest: { ...manifest, transfer: { tau: 2, shrink: 1, elasticityByRuntime } },
+        model: fixed(-1, -1, -1),
+        references: refs,
+        consistency: false,
+      });
+    const plain = await engineWith({}).predict(q);
+    const half = await engineWith({ 'pytorch:compute': 0.5, pytorch: 0.25 }).predict(q);
+    const other = await engineWith({ 'pytorch:memory': 0.5 }).predict(q);
+    expect(plain).toMatchObject({ ok: true, layer: 'transfer', bound: 'compute' });
+    if (!plain.ok || !half.ok || !other.ok) throw new Error('no answer');
+    // Compute-bound at batch 256: the A100's dense fp16 peak over the V100's sets the scaling.
+    const est = (hw: HardwareRow) => rooflineEstimate(q.workload, hw);
+    const a = est(A100);
+    const v = est(V100);
+    if (!a.ok || !v.ok) throw new Error('no roofline');
+    const phase = a.phases[0]!;
+    const share = phase.computeSeconds / (phase.computeSeconds + phase.memorySeconds);
+    const scaling =
+      share * Math.log(a.peakTflops / v.peakTflops) +
+      (1 - share) * Math.log(A100.mem_bw_gbs! / V100.mem_bw_gbs!);
+    expect(scaling).toBeGreaterThan(0.3);
+    expect(half.value / plain.value).toBeCloseTo(Math.exp(-0.5 * scaling), 6);
+    expect(half.explanation).toMatch(/this runtime turns [\d.]+× the dense peak into [\d.]+× the speed/);
+    // The bound kind's own setting comes first; a setting for the other kind does not apply.
+    expect(other.value).toBeCloseTo(plain.value, 6);
+    expect(plain.explanation).not.toMatch(/this runtime turns/);
+  });
+
+  it('prefers a reference at the query’s own device count and lengths to a nearer device at another shape', async () => {
+    const rows = [
+      measurementRow({ hardware_id: A100.id, model_id: RESNET50.id, n_devices: 2, value: 5000 }),
+      measurementRow({ hardware_id: V100.id, model_id: RESNET50.id, n_devices: 1, value: 1000 }),
+    ];
+    const { observations } = observe(
+      rows,
+      new Map([
+        [A100.id, A100],
+        [V100.id, V100],
+      ]),
+      new Map([[RESNET50.id, asModel(RESNET50)]]),
+    );
+    const engine = new PredictionEngine({
+      manifest,
+      model: fixed(-1, -1, -1),
+      references: buildReferences(observations, [-1, -1]),
+      consistency: false,
+    });
+    const p = await engine.predict(query(H100, 'throughput'));
+    expect(p).toMatchObject({ ok: true, layer: 'transfer' });
+    if (!p.ok) throw new Error('no answer');
+    expect(p.explanation).toContain(`1 measurement of this model on ${V100.id}`);
+    expect(p.value).toBeCloseTo(p.boundValue! * observations[1]!.efficiency, 6);
+  });
+
+  it('reads per-runtime settings most specific first: class and bound kind, class, feature class', () => {
+    expect(settingKeys('whisper.cpp Metal')).toEqual(['whisper.cpp', 'llama.cpp']);
+    expect(settingKeys('pytorch')).toEqual(['pytorch']);
+    const by = { 'llama.cpp:memory': 0.6, 'llama.cpp': 0.4, whisper: 9 };
+    expect(settingFor(by, settingKeys('whisper.cpp'), 'memory')).toBe(0.6);
+    expect(settingFor(by, settingKeys('whisper.cpp'), 'compute')).toBe(0.4);
+    expect(settingFor({ ...by, 'whisper.cpp': 0.1 }, settingKeys('whisper.cpp'), 'memory')).toBe(0.1);
+    expect(settingFor(by, settingKeys('vllm'))).toBeUndefined();
+    expect(settingFor(undefined, ['pytorch'])).toBeUndefined();
   });
 
   it('reads a query’s TensorRT for an LLM as TensorRT-LLM, as its references and prior are classed', async () => {

@@ -20,6 +20,7 @@ import { priorLogEff, runtimePrior, runtimeSeen, SUPPORT_ROWS, supportKey } from
 import {
   FEATURE_COUNT,
   featurizeInto,
+  phaseFor,
   runtimeClass,
   standardizeInPlace,
   type FeatureInput,
@@ -179,6 +180,7 @@ export class PredictionEngine {
     prepared.forEach(({ i, p }, k) => {
       const q50 = median3(q, 3 * k);
       const runtime = runtimeClass(p.query.runtime ?? null);
+      const keys = settingKeys(p.query.runtime ?? null);
       const t = this.transfer(p, q50);
       if (t) {
         if (t.sameRuntime)
@@ -186,8 +188,11 @@ export class PredictionEngine {
             kind: 'transfer',
             measured: t.measured,
             difference: t.difference,
+            scaling: t.scaling,
+            boundKind: t.boundKind,
             bound: p.bound,
             runtime,
+            keys,
           };
         return;
       }
@@ -270,7 +275,7 @@ export class PredictionEngine {
         hi = symmetric ? logEff + c : logEff + c + Math.max(0, q90 - q50) * 0.5;
         layer = 'transfer';
         ownDevice = refs.yoursHere > 0;
-        why = `scaled from ${refs.count} measurement${refs.count > 1 ? 's' : ''} of ${refs.twins ? `this model's architectural twin${refs.twins.includes(',') ? 's' : ''} ${refs.twins}${refs.twinsOnly ? '' : ' and this model'}` : 'this model'} on ${refs.devices}${refs.yours ? ` (${refs.yours} from your data: ${refs.yoursRows})` : ''}${refs.sameRuntime ? ' under the same runtime' : ' under other runtimes'}, through this device's own bound, adjusted by the learned efficiency difference`;
+        why = `scaled from ${refs.count} measurement${refs.count > 1 ? 's' : ''} of ${refs.twins ? `this model's architectural twin${refs.twins.includes(',') ? 's' : ''} ${refs.twins}${refs.twinsOnly ? '' : ' and this model'}` : 'this model'} on ${refs.devices}${refs.yours ? ` (${refs.yours} from your data: ${refs.yoursRows})` : ''}${refs.sameRuntime ? ' under the same runtime' : ' under other runtimes'}, through this device's own bound${refs.shrink > 0 ? ', adjusted by the learned efficiency difference' : ''}${scalingNote(refs)}`;
       } else {
         // A runtime the training data never saw: the network's runtime input is untrained, so the answer is
         // the typical efficiency of every runtime on this kind of device.
@@ -414,6 +419,13 @@ export class PredictionEngine {
     logEff: number;
     measured: number;
     difference: number;
+    /** Weighted mean log ratio of the bounding resource, this device over the references' devices. */
+    scaling: number;
+    boundKind: 'compute' | 'memory';
+    /** The share of that ratio the runtime does not turn into speed (0: plain roofline scaling). */
+    elasticity: number;
+    /** The share of the learned difference kept (0: none). */
+    shrink: number;
     count: number;
     /** How many of the counted references are imported rows (your data). */
     yours: number;
@@ -432,12 +444,18 @@ export class PredictionEngine {
     const index = this.parts.references;
     if (!index) return null;
     const t = { ...TRANSFER_DEFAULTS, ...this.parts.manifest.transfer };
-    const found = index.find(this.referenceQuery(p.query, p.query.metric, p.estimate), 8, t.tau);
+    const keys = settingKeys(p.query.runtime ?? null);
+    const tau = settingFor(t.tauByRuntime, keys) ?? t.tau;
+    const found = index.find(this.referenceQuery(p.query, p.query.metric, p.estimate), 8, tau);
     if (found.length === 0) return null;
     const sameRuntime = found.some((f) => f.sameRuntime);
     // A runtime the training data never saw: other runtimes' efficiency says nothing about it.
     if (!sameRuntime && !this.runtimeSeen(p.query.runtime ?? null)) return null;
-    const use = sameRuntime ? found.filter((f) => f.sameRuntime) : found;
+    const runtimeTier = sameRuntime ? found.filter((f) => f.sameRuntime) : found;
+    // The same workload shape (device count and lengths) first: a reference at the query's own lengths and
+    // device count says more than a nearer device measured at another shape.
+    const shapeTier = runtimeTier.filter((f) => f.sameShape);
+    const use = shapeTier.length > 0 ? shapeTier : runtimeTier;
     const cap = (x: number) => Math.max(-t.maxCorrection, Math.min(t.maxCorrection, x));
     // log-efficiency = measured + shrink × learned difference, both weighted means over the references.
     const measured = weightedLogMean(
@@ -446,8 +464,14 @@ export class PredictionEngine {
     const difference = weightedLogMean(
       use.map(({ ref, weight }) => ({ log: cap(q50 - ref.predictedLogEff), weight })),
     );
-    const shrink = sameRuntime ? (t.shrinkByRuntime?.[runtimeClass(p.query.runtime ?? null)] ?? t.shrink) : 1;
-    const logEff = measured + shrink * difference;
+    const shrink = sameRuntime ? (settingFor(t.shrinkByRuntime, keys) ?? t.shrink) : 1;
+    // How much faster this device's bounding resource is than each reference's (log), and the share of that
+    // ratio the runtime fails to turn into speed (calibrated per runtime class and bound kind).
+    const { scaling, boundKind } = resourceScaling(p, use);
+    const elasticity = sameRuntime
+      ? (settingFor(t.elasticityByRuntime, keys, boundKind) ?? t.elasticity ?? 0)
+      : 0;
+    const logEff = measured + shrink * difference - elasticity * scaling;
     const top = use[0]!.weight;
     const counted = use.filter((f) => f.weight >= 0.1 * top);
     const mine = counted.filter((f) => f.ref.row.source_id.startsWith(YOURS_PREFIX)).map((f) => f.ref.row);
@@ -460,6 +484,10 @@ export class PredictionEngine {
       logEff,
       measured,
       difference,
+      scaling,
+      boundKind,
+      elasticity,
+      shrink,
       count: counted.length,
       yours: mine.length,
       yoursRows: `${mine
@@ -554,6 +582,64 @@ function derivesFromPhases(q: Query): boolean {
   return DERIVED.has(q.metric) && phased && q.workload.mode === 'inference' && isGenerative(q.workload.model);
 }
 
+/**
+ * The log ratio of the resource bounding a query's phase on its device over the same resource on each
+ * reference's device, weighted like the references: dense peak where the phase is compute-bound, bandwidth
+ * where memory-bound, mixed by the phase's compute share near the ridge (so the answer moves smoothly with
+ * batch). A runtime that scales perfectly turns this ratio into speed one for one.
+ */
+function resourceScaling(
+  p: Prepared,
+  use: readonly { ref: Reference; weight: number }[],
+): { scaling: number; boundKind: 'compute' | 'memory' } {
+  const phase = phaseFor(p.estimate, p.query.metric);
+  const busy = phase.computeSeconds + phase.memorySeconds;
+  const share = busy > 0 ? phase.computeSeconds / busy : 0;
+  const peak = p.estimate.peakTflops;
+  const bw = p.query.hw.mem_bw_gbs ?? 0;
+  const logRatio = (a: number, b: number) => (a > 0 && b > 0 ? Math.log(a / b) : 0);
+  const scaling = weightedLogMean(
+    use.map(({ ref, weight }) => ({
+      log: share * logRatio(peak, ref.peakTflops) + (1 - share) * logRatio(bw, ref.memBwGbs),
+      weight,
+    })),
+  );
+  return { scaling: Number.isFinite(scaling) ? scaling : 0, boundKind: share >= 0.5 ? 'compute' : 'memory' };
+}
+
+/** "; this runtime turns 2.7× the dense peak into 1.5× the speed", where the elasticity loss applies. */
+function scalingNote(t: { scaling: number; elasticity: number; boundKind: 'compute' | 'memory' }): string {
+  if (t.elasticity <= 0 || Math.abs(t.scaling) < 0.05) return '';
+  const ratio = Math.exp(t.scaling);
+  const speed = Math.exp((1 - t.elasticity) * t.scaling);
+  const resource = t.boundKind === 'compute' ? 'dense peak' : 'bandwidth';
+  return `; this runtime turns ${ratio.toFixed(2)}× the ${resource} into ${speed.toFixed(2)}× the speed (measured on devices held out in training)`;
+}
+
+/**
+ * The keys a runtime's transfer settings are stored under, most specific first: its class (runtime.ts) and
+ * the feature class it shares with similar runtimes (whisper.cpp with llama.cpp, vLLM with SGLang).
+ */
+export function settingKeys(runtime: string | null): string[] {
+  const fine = runtimeClassOf(runtime);
+  const feature = runtimeClass(runtime);
+  return fine === feature ? [fine] : [fine, feature];
+}
+
+/** A per-runtime setting: for each key, its bound kind's value then its own (types.ts TransferSettings). */
+export function settingFor(
+  by: Record<string, number> | undefined,
+  keys: readonly string[],
+  boundKind?: 'compute' | 'memory',
+): number | undefined {
+  if (!by) return undefined;
+  for (const k of keys) {
+    const v = (boundKind ? by[`${k}:${boundKind}`] : undefined) ?? by[k];
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
 /** The median of three values at `o`. */
 const median3 = (q: ArrayLike<number>, o: number) => {
   const [a, b, c] = [q[o]!, q[o + 1]!, q[o + 2]!];
@@ -561,7 +647,17 @@ const median3 = (q: ArrayLike<number>, o: number) => {
 };
 
 export type CalibrationTerms =
-  | { kind: 'transfer'; measured: number; difference: number; bound: number; runtime: string }
+  | {
+      kind: 'transfer';
+      measured: number;
+      difference: number;
+      scaling: number;
+      boundKind: 'compute' | 'memory';
+      bound: number;
+      runtime: string;
+      /** The keys its runtime's settings are stored under (settingKeys). */
+      keys: string[];
+    }
   | { kind: 'learned'; q50: number; prior: number; share: number; bound: number; runtime: string };
 
 const LAYER_ORDER: Layer[] = ['neighbours', 'roofline-typical', 'learned', 'transfer', 'memory-model'];

@@ -223,7 +223,7 @@ export function halfRateAcc32(
 const log10 = (x: number) => Math.log10(Math.max(x, 1e-30));
 
 /** Which phase a metric reads: decode metrics the decode phase, ttft/prefill the prefill phase, else the dominant one. */
-function phaseFor(est: RooflineEstimate & { ok: true }, metric: Metric) {
+export function phaseFor(est: RooflineEstimate & { ok: true }, metric: Metric) {
   const by = (name: string) => est.phases.find((p) => p.phase === name);
   if (metric === 'tpot_ms' || metric === 'decode_tokens_s') return by('decode') ?? est.phases[0]!;
   if (metric === 'ttft_ms' || metric === 'prefill_tokens_s') return by('prefill') ?? est.phases[0]!;

@@ -66,6 +66,8 @@ export interface WeightedReference {
   sameRuntime: boolean;
   /** Whether the reference measured an architectural twin of the query's model, not the model itself. */
   twin: boolean;
+  /** Whether it ran on as many devices at the query's own lengths (where either states them). */
+  sameShape: boolean;
 }
 
 /**
@@ -152,7 +154,7 @@ export class ReferenceIndex {
     const top: WeightedReference[] = [];
     const orders: number[] = [];
     const logGap = (a: number | null, b: number) => (a && a > 0 && b > 0 ? Math.abs(Math.log(a / b)) : 1);
-    for (const { e, gap, sameRuntime, twin } of candidates) {
+    for (const { e, gap, sameRuntime, twin, sameLengths } of candidates) {
       const ref = e.ref;
       // The model's own rows on this device are not transferred to it; a twin's are (the nearest evidence).
       if (!twin && ref.row.hardware_id === q.hardwareId) continue;
@@ -171,7 +173,8 @@ export class ReferenceIndex {
         orders[i] = orders[i - 1]!;
         i--;
       }
-      top[i] = { ref, weight: Math.exp(-tau * d), distance: d, sameRuntime, twin };
+      const sameShape = sameLengths && ref.row.n_devices === q.nDevices;
+      top[i] = { ref, weight: Math.exp(-tau * d), distance: d, sameRuntime, twin, sameShape };
       orders[i] = e.order;
     }
     return top;
@@ -218,6 +221,7 @@ export class ReferenceIndex {
             batchGap + prompt + gen + seq + (sameRuntime ? 0 : DISTANCE.runtime) + (twin ? DISTANCE.twin : 0),
           sameRuntime,
           twin,
+          sameLengths: prompt === 0 && gen === 0 && seq === 0,
         });
       };
       const { sized, unsized } = group;
@@ -252,6 +256,8 @@ interface Candidate {
   gap: number;
   sameRuntime: boolean;
   twin: boolean;
+  /** Prompt, generated and sequence lengths all the query's (or stated by neither). */
+  sameLengths: boolean;
 }
 
 /** Whether distance `d` at insertion `order` ranks before `other` at `otherOrder`. */

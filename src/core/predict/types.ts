@@ -102,9 +102,22 @@ export interface Manifest {
 
 export interface TransferSettings {
   tau: number;
+  /** Tau per runtime (engine.ts settingKeys) where calibration had rows: how sharply it prefers the nearest. */
+  tauByRuntime?: Record<string, number>;
   shrink: number;
-  /** Shrink per runtime feature class (core/predict/featurize.ts runtimeClass) where calibration had rows. */
+  /**
+   * Shrink per runtime class or feature class (engine.ts settingKeys) where calibration had rows (models
+   * trained before runtime classes were keys hold feature classes only).
+   */
   shrinkByRuntime?: Record<string, number>;
+  /**
+   * Elasticity loss: how much of the bounding resource's ratio between the query's device and a reference's a
+   * runtime fails to turn into speed. Speed scales as ratio^(1 − elasticity); 0 (the default) is the plain
+   * roofline scaling. Per runtime (engine.ts settingKeys), and per `key:compute` / `key:memory` where
+   * calibration had rows; else `elasticity`.
+   */
+  elasticity?: number;
+  elasticityByRuntime?: Record<string, number>;
   maxCorrection: number;
 }
 
