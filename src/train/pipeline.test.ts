@@ -43,7 +43,6 @@ describe('training', () => {
           scaling,
           boundKind: 'compute',
           bound: 1,
-          runtime: 'pytorch',
           keys: ['pytorch'],
         },
         truth: measured - 0.5 * scaling + (random() - 0.5) * 0.05,

@@ -66,6 +66,10 @@ const query = (
   metric,
 });
 
+/** Observations of ResNet-50 rows on the given devices. */
+const observeResNet = (rows: MeasurementRow[], devices: HardwareRow[]) =>
+  observe(rows, new Map(devices.map((d) => [d.id, d])), new Map([[RESNET50.id, asModel(RESNET50)]]));
+
 describe('fallback chain', () => {
   it('uses the learned model when loaded, naming the layer and the bound', async () => {
     const engine = new PredictionEngine({ manifest, model: fixed(-2, -1, -0.5) });
@@ -87,11 +91,7 @@ describe('fallback chain', () => {
 
   it('uses the same model measured on another device when one exists (transfer)', async () => {
     const row = measurementRow({ hardware_id: V100.id, model_id: RESNET50.id });
-    const { observations } = observe(
-      [row],
-      new Map([[V100.id, V100]]),
-      new Map([[RESNET50.id, asModel(RESNET50)]]),
-    );
+    const { observations } = observeResNet([row], [V100]);
     const refs = buildReferences(observations, [-1]);
     // Layer arithmetic alone: the consistency pass (tested in consistency.test.ts) would also weigh the half batch.
     const engine = new PredictionEngine({
@@ -111,14 +111,7 @@ describe('fallback chain', () => {
       measurementRow({ hardware_id: V100.id, model_id: RESNET50.id, runtime: 'PyTorch 2.1', value: 1000 }),
       measurementRow({ hardware_id: H100.id, model_id: RESNET50.id, runtime: 'TensorRT 10', value: 9000 }),
     ].map((r) => ({ ...r, runtime_class: runtimeClassOf(r.runtime) }));
-    const { observations } = observe(
-      rows,
-      new Map([
-        [V100.id, V100],
-        [H100.id, H100],
-      ]),
-      new Map([[RESNET50.id, asModel(RESNET50)]]),
-    );
+    const { observations } = observeResNet(rows, [V100, H100]);
     // The network thinks the references ran at e^-2 and the query runs at e^-1: a learned difference of +1.
     const refs = buildReferences(observations, [-2, -2]);
     const prior = { 'pytorch|*|throughput': -1.5, 'tensorrt|*|throughput': -1, '*|*|throughput': -1.2 };
@@ -156,11 +149,7 @@ describe('fallback chain', () => {
       runtime: 'PyTorch 2.1',
       batch_size: 256,
     });
-    const { observations } = observe(
-      [{ ...row, runtime_class: runtimeClassOf(row.runtime) }],
-      new Map([[V100.id, V100]]),
-      new Map([[RESNET50.id, asModel(RESNET50)]]),
-    );
+    const { observations } = observeResNet([{ ...row, runtime_class: runtimeClassOf(row.runtime) }], [V100]);
     const refs = buildReferences(observations, [-1]);
     const q = { ...query(A100, 'throughput', { batch: 256 }), runtime: 'pytorch' };
     const engineWith = (elasticityByRuntime: Record<string, number>) =>
@@ -198,14 +187,7 @@ describe('fallback chain', () => {
       measurementRow({ hardware_id: A100.id, model_id: RESNET50.id, n_devices: 2, value: 5000 }),
       measurementRow({ hardware_id: V100.id, model_id: RESNET50.id, n_devices: 1, value: 1000 }),
     ];
-    const { observations } = observe(
-      rows,
-      new Map([
-        [A100.id, A100],
-        [V100.id, V100],
-      ]),
-      new Map([[RESNET50.id, asModel(RESNET50)]]),
-    );
+    const { observations } = observeResNet(rows, [A100, V100]);
     const engine = new PredictionEngine({
       manifest,
       model: fixed(-1, -1, -1),

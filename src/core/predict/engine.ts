@@ -179,8 +179,6 @@ export class PredictionEngine {
     const q = await model.predict(x, prepared.length);
     prepared.forEach(({ i, p }, k) => {
       const q50 = median3(q, 3 * k);
-      const runtime = runtimeClass(p.query.runtime ?? null);
-      const keys = settingKeys(p.query.runtime ?? null);
       const t = this.transfer(p, q50);
       if (t) {
         if (t.sameRuntime)
@@ -191,11 +189,11 @@ export class PredictionEngine {
             scaling: t.scaling,
             boundKind: t.boundKind,
             bound: p.bound,
-            runtime,
-            keys,
+            keys: t.keys,
           };
         return;
       }
+      const runtime = runtimeClass(p.query.runtime ?? null);
       const rt = p.query.runtime ?? null;
       if (!this.runtimeSeen(rt) || !manifest.prior) return;
       const prior = priorLogEff(manifest.prior, rt, p.query.hw.kind, p.query.metric);
@@ -426,6 +424,8 @@ export class PredictionEngine {
     elasticity: number;
     /** The share of the learned difference kept (0: none). */
     shrink: number;
+    /** The keys the query runtime's settings are read under (settingKeys). */
+    keys: string[];
     count: number;
     /** How many of the counted references are imported rows (your data). */
     yours: number;
@@ -488,6 +488,7 @@ export class PredictionEngine {
       boundKind,
       elasticity,
       shrink,
+      keys,
       count: counted.length,
       yours: mine.length,
       yoursRows: `${mine
@@ -654,7 +655,6 @@ export type CalibrationTerms =
       scaling: number;
       boundKind: 'compute' | 'memory';
       bound: number;
-      runtime: string;
       /** The keys its runtime's settings are stored under (settingKeys). */
       keys: string[];
     }
